@@ -1,0 +1,132 @@
+/**
+ * The shapes the dashboard reads from the HTTP API (docs/api-contract.md). Only the fields the dashboard
+ * uses are spelled out; the server's zod schemas are the source of truth.
+ */
+
+export interface Issue {
+  path: string;
+  message: string;
+  value?: unknown;
+}
+
+/** Distribution of one outcome over all simulated paths. */
+export interface Dist {
+  p5: number;
+  p50: number;
+  p95: number;
+  mean: number;
+}
+
+/** One value per month 0..months for each quantile. */
+export interface Band {
+  p5: number[];
+  p50: number[];
+  p95: number[];
+  mean: number[];
+}
+
+export interface StrategyResult {
+  name: string;
+  npvUsd: Dist;
+  irrPerYear: Dist & { definedShare: number };
+  btcMined: Dist;
+  btcHeld: Dist;
+  cashUsd: Dist;
+  ebitdaUsd: Dist;
+  hashShareEnd: Dist;
+  shortfallProbability: number;
+  series: { cashUsd: Band; btcHeld: Band; npvUsd: Band; hashShare: Band; hashrateEhPerS: Band };
+}
+
+export interface FrontierPoint {
+  aiMw: number;
+  npvUsd: Dist;
+  shortfallProbability: number;
+}
+
+export interface SimulationResult {
+  scenarioName: string;
+  paths: number;
+  seed: number;
+  months: number;
+  startDate: string;
+  discountRatePerYear: number;
+  strategies: StrategyResult[];
+  network: {
+    priceUsd: Band;
+    hashrateEhPerS: Band;
+    hashpriceUsdPerPhDay: Band;
+    nextHalvingDate: { p5: string; p50: string; p95: string };
+  };
+  frontier: FrontierPoint[];
+}
+
+export type RunStatus = 'queued' | 'running' | 'done' | 'failed' | 'interrupted';
+
+export interface RunSummary {
+  id: string;
+  status: RunStatus;
+  progress: number;
+  createdAt: string;
+}
+
+export interface Run extends RunSummary {
+  scenarioId: string;
+  finishedAt?: string;
+  error?: string;
+  result?: SimulationResult;
+}
+
+export interface StoredSummary {
+  id: string;
+  name: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface StoredScenario extends StoredSummary {
+  scenario: unknown;
+}
+
+export interface StoredSite extends StoredSummary {
+  site: unknown;
+}
+
+export interface DispatchTotals {
+  hours: number;
+  aiMwh: number;
+  miningMwh: number;
+  curtailedMwh: number;
+  btcMined: number;
+  miningRevenueUsd: number;
+  miningPowerCostUsd: number;
+  miningMarginUsd: number;
+  sellBackUsd: number;
+  demandResponseUsd: number;
+  aiRevenueUsd: number;
+  totalMarginUsd: number;
+}
+
+export interface DispatchHourly {
+  timeUtc: string[];
+  priceUsdPerMwh: number[];
+  aiMw: number[];
+  miningMw: number[];
+  curtailedMw: number[];
+  marginUsd: number[];
+}
+
+export interface DispatchResult {
+  solver: 'merit-order' | 'lp';
+  node: string;
+  from: string;
+  to: string;
+  totals: DispatchTotals;
+  baseline: DispatchTotals;
+  upliftUsd: number;
+  hourly: DispatchHourly;
+  warnings: string[];
+}
+
+/** A catalog row: every field is shown; names carry their units (`powerW`, `efficiencyJPerTh`). */
+export type CatalogRow = Record<string, unknown>;

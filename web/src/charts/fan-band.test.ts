@@ -1,0 +1,37 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { fanColumns, fanSeriesIndex, monthTimesS } from './fan-band.ts';
+
+describe('fan band shaping', () => {
+  it('monthTimesS gives the first of each month in UTC, months + 1 points', () => {
+    const xs = monthTimesS('2025-01-01', 3);
+    assert.deepEqual(
+      xs.map((s) => new Date(s * 1000).toISOString().slice(0, 10)),
+      ['2025-01-01', '2025-02-01', '2025-03-01', '2025-04-01'],
+    );
+  });
+
+  it('monthTimesS rolls over the year end', () => {
+    const xs = monthTimesS('2025-11-01T00:00:00Z', 2);
+    assert.equal(new Date(xs[2]! * 1000).toISOString().slice(0, 10), '2026-01-01');
+  });
+
+  it('monthTimesS rejects a date that does not parse', () => {
+    assert.throws(() => monthTimesS('soon', 2), /startDate/);
+  });
+
+  it('fanColumns lays out p5, p50, p95 per band after x and applies the scale', () => {
+    const band = { p5: [0.01, 0.02], p50: [0.02, 0.03], p95: [0.03, 0.05], mean: [0.02, 0.03] };
+    const cols = fanColumns([0, 1], [band, band], 100);
+    assert.equal(cols.length, 7);
+    assert.deepEqual(cols[fanSeriesIndex(1).p95], [3, 5]);
+    assert.deepEqual(cols[fanSeriesIndex(0).p5], [1, 2]);
+  });
+
+  it('fanColumns pads a short band with gaps and turns NaN into a gap', () => {
+    const band = { p5: [1], p50: [Number.NaN], p95: [3], mean: [2] };
+    const cols = fanColumns([0, 1, 2], [band]);
+    assert.deepEqual(cols[1], [1, null, null]);
+    assert.deepEqual(cols[2], [null, null, null]);
+  });
+});

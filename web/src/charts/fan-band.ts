@@ -1,0 +1,40 @@
+import type { Band } from '../api/types.ts';
+
+/** uPlot's column layout: x values first, then one array per series; `null` is a gap. */
+export type Columns = [number[], ...Array<Array<number | null>>];
+
+/**
+ * Unix seconds of the first day of each month 0..months after `startDate` (UTC), the x axis of every
+ * monthly chart. Throws on a date that does not parse: the result would be a chart at 1970.
+ */
+export function monthTimesS(startDate: string, months: number): number[] {
+  const start = new Date(startDate);
+  if (Number.isNaN(start.getTime())) throw new Error(`startDate: expected an ISO date, got ${startDate}`);
+  const out: number[] = [];
+  for (let m = 0; m <= months; m++) {
+    out.push(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + m, start.getUTCDate()) / 1000);
+  }
+  return out;
+}
+
+/**
+ * Shapes fan bands for uPlot: `[x, s0.p5, s0.p50, s0.p95, s1.p5, ...]`, each value multiplied by `scale`
+ * (100 turns a share into percent). Bands shorter than the x axis are padded with gaps, never stretched.
+ */
+export function fanColumns(xS: number[], bands: Band[], scale = 1): Columns {
+  const columns: Columns = [xS];
+  const pick = (values: number[]) =>
+    xS.map((_, i) => {
+      const v = values[i];
+      return v === undefined || !Number.isFinite(v) ? null : v * scale;
+    });
+  for (const band of bands) {
+    columns.push(pick(band.p5), pick(band.p50), pick(band.p95));
+  }
+  return columns;
+}
+
+/** Index of series `k`'s p5, p50 and p95 columns in {@link fanColumns}' output (uPlot counts x as 0). */
+export function fanSeriesIndex(k: number): { p5: number; p50: number; p95: number } {
+  return { p5: 1 + 3 * k, p50: 2 + 3 * k, p95: 3 + 3 * k };
+}

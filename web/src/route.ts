@@ -1,0 +1,35 @@
+/** The dashboard's pages, addressed by the URL hash so that a link or a reload lands on the same view. */
+export type Route =
+  | { page: 'scenarios'; scenarioId?: string }
+  | { page: 'run'; runId: string }
+  | { page: 'dispatch'; siteId?: string }
+  | { page: 'catalog'; tab: 'asics' | 'gpus' };
+
+/** `#/runs/abc` → `{ page: 'run', runId: 'abc' }`; anything unknown goes to the scenario list. */
+export function parseRoute(hash: string): Route {
+  const parts = hash
+    .replace(/^#\/?/, '')
+    .split('/')
+    .filter((p) => p !== '')
+    .map((p) => decodeURIComponent(p));
+  const [head, arg] = parts;
+  if (head === 'runs' && arg !== undefined) return { page: 'run', runId: arg };
+  if (head === 'dispatch') return arg === undefined ? { page: 'dispatch' } : { page: 'dispatch', siteId: arg };
+  if (head === 'catalog') return { page: 'catalog', tab: arg === 'gpus' ? 'gpus' : 'asics' };
+  if (head === 'scenarios' && arg !== undefined) return { page: 'scenarios', scenarioId: arg };
+  return { page: 'scenarios' };
+}
+
+/** The hash of a route: the inverse of {@link parseRoute}. */
+export function routeHash(route: Route): string {
+  switch (route.page) {
+    case 'scenarios':
+      return route.scenarioId === undefined ? '#/scenarios' : `#/scenarios/${encodeURIComponent(route.scenarioId)}`;
+    case 'run':
+      return `#/runs/${encodeURIComponent(route.runId)}`;
+    case 'dispatch':
+      return route.siteId === undefined ? '#/dispatch' : `#/dispatch/${encodeURIComponent(route.siteId)}`;
+    case 'catalog':
+      return `#/catalog/${route.tab}`;
+  }
+}
