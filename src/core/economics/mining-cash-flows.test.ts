@@ -1,0 +1,45 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { meanSubsidyBtc, miningCashFlows } from './mining-cash-flows.ts';
+
+const close = (a: number, b: number, tol: number, what: string) =>
+  assert.ok(Math.abs(a - b) <= tol, `${what}: ${a} vs ${b}`);
+
+const params = {
+  tiers: [{ thPerS: 1e6, jPerTh: 17.5 }],
+  difficulty: 1e14,
+  priceUsd: 60_000,
+  feesBtcPerBlock: 0,
+  months: 3,
+  capexUsd: 1e7,
+  poolFeeFraction: 0,
+  uptimeFraction: 1,
+  pue: 1,
+  powerPriceUsdPerMwh: 40,
+  opexUsdPerMwMonth: 0,
+  opexUsdPerThMonth: 0,
+};
+
+describe('meanSubsidyBtc', () => {
+  it('pro-rates a halving inside the range: 1,000 blocks at 3.125 and 3,383 at 1.5625', () => {
+    // (1000 · 3.125 + 3383 · 1.5625) / 4383 = (3125 + 5285.9375) / 4383 = 1.918992…
+    close(meanSubsidyBtc(1_049_000, 4383), (3125 + 5285.9375) / 4383, 1e-12, 'mean');
+    assert.equal(meanSubsidyBtc(0, 10), 50);
+  });
+});
+
+describe('miningCashFlows', () => {
+  it('halves the BTC mined in the month after a halving when fees are zero, and spends capex in month 0', () => {
+    const f = miningCashFlows({ ...params, startHeight: 1_050_000 - 4383 });
+    assert.equal(f.subsidyBtc[0], 3.125);
+    assert.equal(f.subsidyBtc[1], 1.5625);
+    close(f.btcMined[1]! / f.btcMined[0]!, 0.5, 1e-12, 'ratio');
+    // month 0: 1000 PH/s · 1e15·86400·3.125/(1e14·2^32) BTC/PH/day · 30.4375 d
+    const btc0 = ((1000 * 1e15 * 86_400 * 3.125) / (1e14 * 2 ** 32)) * 30.4375;
+    close(f.btcMined[0]!, btc0, 1e-9, 'btc month 0');
+    // power: 17.5 MW × 730.5 h × $40 = $511,350 a month
+    close(f.powerCostUsd[2]!, 511_350, 1e-6, 'power');
+    close(f.cashFlowUsd[0]!, btc0 * 60_000 - 511_350 - 1e7, 1e-5, 'cash month 0');
+    close(f.cashFlowUsd[2]!, f.ebitdaUsd[2]!, 0, 'no capex later');
+  });
+});
