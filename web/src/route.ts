@@ -14,7 +14,8 @@ export function parseRoute(hash: string): Route {
     .map((p) => decodeURIComponent(p));
   const [head, arg] = parts;
   if (head === 'runs' && arg !== undefined) return { page: 'run', runId: arg };
-  if (head === 'dispatch') return arg === undefined ? { page: 'dispatch' } : { page: 'dispatch', siteId: arg };
+  if (head === 'dispatch')
+    return arg === undefined ? { page: 'dispatch' } : { page: 'dispatch', siteId: arg };
   if (head === 'catalog') return { page: 'catalog', tab: arg === 'gpus' ? 'gpus' : 'asics' };
   if (head === 'scenarios' && arg !== undefined) return { page: 'scenarios', scenarioId: arg };
   return { page: 'scenarios' };
@@ -24,7 +25,9 @@ export function parseRoute(hash: string): Route {
 export function routeHash(route: Route): string {
   switch (route.page) {
     case 'scenarios':
-      return route.scenarioId === undefined ? '#/scenarios' : `#/scenarios/${encodeURIComponent(route.scenarioId)}`;
+      return route.scenarioId === undefined
+        ? '#/scenarios'
+        : `#/scenarios/${encodeURIComponent(route.scenarioId)}`;
     case 'run':
       return `#/runs/${encodeURIComponent(route.runId)}`;
     case 'dispatch':

@@ -56,6 +56,12 @@ describe('sorting catalog rows', () => {
   });
 
   it('tableColumns lists every scalar field in first-seen order', () => {
-    assert.deepEqual(tableColumns([{ a: 1, nested: { x: 1 } }, { b: 'x', a: 2 }]), ['a', 'b']);
+    assert.deepEqual(
+      tableColumns([
+        { a: 1, nested: { x: 1 } },
+        { b: 'x', a: 2 },
+      ]),
+      ['a', 'b'],
+    );
   });
 });

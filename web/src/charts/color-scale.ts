@@ -55,7 +55,8 @@ export function robustDomain(values: ArrayLike<number>, lowQ = 0.01, highQ = 0.9
   }
   if (finite.length === 0) return { lo: 0, hi: 1, clippedLow: false, clippedHigh: false };
   finite.sort((a, b) => a - b);
-  const at = (q: number) => finite[Math.min(finite.length - 1, Math.max(0, Math.round(q * (finite.length - 1))))]!;
+  const at = (q: number) =>
+    finite[Math.min(finite.length - 1, Math.max(0, Math.round(q * (finite.length - 1))))]!;
   let lo = at(lowQ);
   let hi = at(highQ);
   if (hi <= lo) hi = lo + 1;

@@ -9,7 +9,10 @@ function hours(startIso: string, n: number): string[] {
 
 describe('hour-by-day heatmap binning', () => {
   it('puts each hour of a UTC day in its own row of one column', () => {
-    const grid = binHourByDay(hours('2023-01-01T00:00:00Z', 48), Array.from({ length: 48 }, (_, i) => i));
+    const grid = binHourByDay(
+      hours('2023-01-01T00:00:00Z', 48),
+      Array.from({ length: 48 }, (_, i) => i),
+    );
     assert.equal(grid.days, 2);
     assert.equal(grid.cells[0 * 24 + 5], 5);
     assert.equal(grid.cells[1 * 24 + 23], 47);
@@ -18,7 +21,11 @@ describe('hour-by-day heatmap binning', () => {
   });
 
   it('shifts the clock: 06:00 UTC is midnight at UTC−6, and the first UTC hours fall on the day before', () => {
-    const grid = binHourByDay(hours('2023-01-01T00:00:00Z', 24), Array.from({ length: 24 }, (_, i) => i), -6);
+    const grid = binHourByDay(
+      hours('2023-01-01T00:00:00Z', 24),
+      Array.from({ length: 24 }, (_, i) => i),
+      -6,
+    );
     assert.equal(grid.days, 2);
     assert.equal(new Date(grid.firstDayMs).toISOString().slice(0, 10), '2022-12-31');
     assert.equal(grid.cells[0 * 24 + 18], 0); // 00:00 UTC = 18:00 on Dec 31

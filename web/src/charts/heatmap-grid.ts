@@ -74,7 +74,9 @@ export function dayOfYear(ms: number): number {
 }
 
 /** Columns where a month starts, with its short name: the x ticks of the heatmap. */
-export function monthTicks(grid: Pick<HeatmapGrid, 'days' | 'firstDayMs'>): Array<{ day: number; label: string }> {
+export function monthTicks(
+  grid: Pick<HeatmapGrid, 'days' | 'firstDayMs'>,
+): Array<{ day: number; label: string }> {
   const names = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
   const ticks: Array<{ day: number; label: string }> = [];
   for (let day = 0; day < grid.days; day++) {

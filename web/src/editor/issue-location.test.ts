@@ -20,7 +20,9 @@ describe('placing API issues in the editor text', () => {
   });
 
   it('finds the line of a field in YAML', () => {
-    const [located] = locateIssues(yamlText, [{ path: 'body.site.interconnectMw', message: 'expected > 0 MW' }]);
+    const [located] = locateIssues(yamlText, [
+      { path: 'body.site.interconnectMw', message: 'expected > 0 MW' },
+    ]);
     assert.equal(located?.line, 3);
     assert.equal(located?.message, 'expected > 0 MW');
   });

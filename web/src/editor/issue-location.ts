@@ -39,7 +39,10 @@ export function locateIssues(text: string, issues: Issue[]): LocatedIssue[] {
 }
 
 /** Offset of the key of the last segment (the line where `field:` is written), when the parent is a map. */
-function keyOffset(doc: ReturnType<typeof parseDocument>, segments: Array<string | number>): number | undefined {
+function keyOffset(
+  doc: ReturnType<typeof parseDocument>,
+  segments: Array<string | number>,
+): number | undefined {
   const parent = segments.length === 1 ? doc.contents : doc.getIn(segments.slice(0, -1), true);
   const items = (parent as { items?: unknown[] } | null)?.items;
   if (!Array.isArray(items)) return undefined;

@@ -8,7 +8,8 @@ export type ParsedText = { ok: true; doc: unknown } | { ok: false; issues: Locat
  * errors come back as issues on their line, under the path `(text)`.
  */
 export function parseScenarioText(text: string): ParsedText {
-  if (text.trim() === '') return { ok: false, issues: [{ path: '(text)', message: 'the document is empty', line: 1 }] };
+  if (text.trim() === '')
+    return { ok: false, issues: [{ path: '(text)', message: 'the document is empty', line: 1 }] };
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });
   if (doc.errors.length > 0) {
@@ -23,7 +24,10 @@ export function parseScenarioText(text: string): ParsedText {
   }
   const value: unknown = doc.toJS();
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return { ok: false, issues: [{ path: '(text)', message: 'expected a mapping of fields (name: ...)', line: 1 }] };
+    return {
+      ok: false,
+      issues: [{ path: '(text)', message: 'expected a mapping of fields (name: ...)', line: 1 }],
+    };
   }
   return { ok: true, doc: value };
 }
