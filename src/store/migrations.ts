@@ -41,6 +41,11 @@ export const MIGRATIONS: readonly Migration[] = [
       "create index runs_unfinished on runs (status) where status in ('queued', 'running')",
     ],
   },
+  {
+    id: 2,
+    name: 'flags',
+    statements: ['create table mullet_flags (key text primary key, set_at timestamptz not null)'],
+  },
 ];
 
 /** Arbitrary constant key for the advisory lock that serializes concurrent migrators on one database. */

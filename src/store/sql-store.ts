@@ -199,6 +199,17 @@ export async function openSqlStore(client: SqlClient, options: SqlStoreOptions =
     scenarios: documents(client, 'scenarios', now, newId),
     sites: documents(client, 'sites', now, newId),
     runs: runs(client, now, newId),
+    flags: {
+      async has(key) {
+        return (await client.query('select key from mullet_flags where key = $1', [key])).length > 0;
+      },
+      async set(key) {
+        await client.query(
+          'insert into mullet_flags (key, set_at) values ($1, $2) on conflict (key) do nothing',
+          [key, now()],
+        );
+      },
+    },
     close: () => client.close(),
   };
 }

@@ -33,11 +33,19 @@ export interface RunCollection {
   interruptUnfinished(reason: string): Promise<number>;
 }
 
+/** One-time markers (e.g. "the worked examples were loaded"), so a start-up step never repeats. */
+export interface FlagCollection {
+  has(key: string): Promise<boolean>;
+  /** Idempotent. */
+  set(key: string): Promise<void>;
+}
+
 /** Everything Mullet keeps. Two implementations share one SQL schema: embedded PGlite and PostgreSQL. */
 export interface Store {
   readonly kind: 'embedded' | 'postgres';
   readonly scenarios: DocumentCollection;
   readonly sites: DocumentCollection;
   readonly runs: RunCollection;
+  readonly flags: FlagCollection;
   close(): Promise<void>;
 }

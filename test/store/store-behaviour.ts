@@ -191,6 +191,14 @@ export function storeBehaviour(label: string, open: OpenTestStore): void {
       assert.equal(await store.runs.get(run.id), undefined);
     });
 
+    it('sets a flag once and remembers it', async () => {
+      assert.equal(await store.flags.has('examples-loaded'), false);
+      await store.flags.set('examples-loaded');
+      await store.flags.set('examples-loaded');
+      assert.equal(await store.flags.has('examples-loaded'), true);
+      assert.equal(await store.flags.has('other'), false);
+    });
+
     it('keeps everything across close and reopen (migrations are idempotent)', async () => {
       const kept = await store.scenarios.create({ name: 'kept', document: { name: 'kept', x: [1, 2, 3] } });
       const run = await store.runs.create(kept.id, { paths: 3, seed: 3 });
@@ -200,6 +208,7 @@ export function storeBehaviour(label: string, open: OpenTestStore): void {
       store = await open({ now: steppingClock(Date.UTC(2026, 6, 1)) });
       assert.deepEqual((await store.scenarios.get(kept.id))?.document, { name: 'kept', x: [1, 2, 3] });
       assert.equal((await store.runs.get(run.id))?.status, 'running', 'the store itself does not interrupt');
+      assert.equal(await store.flags.has('examples-loaded'), true);
     });
   });
 }

@@ -1,0 +1,18 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ASIC_MODELS } from '../../core/hardware/asic-catalog.ts';
+import { AsicModel } from '../../schema/asic-model.ts';
+
+export const catalogRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/api/catalog/asics',
+    {
+      schema: {
+        tags: ['catalog'],
+        summary: 'the built-in SHA-256 ASIC catalog',
+        response: { 200: z.array(AsicModel) },
+      },
+    },
+    async () => [...ASIC_MODELS],
+  );
+};
