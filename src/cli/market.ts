@@ -77,9 +77,9 @@ export async function resolveMarket(opts: Record<string, unknown>): Promise<Mark
 
   if (network !== undefined && live)
     issues.push({ path: '--live', message: 'cannot be combined with --network (choose one market source)' });
-  if (network !== undefined && date === undefined)
+  if (network !== undefined && opts.date === undefined)
     issues.push({ path: '--date', message: 'required with --network (YYYY-MM-DD)' });
-  if (date !== undefined && network === undefined)
+  if (date !== undefined && opts.network === undefined)
     issues.push({ path: '--date', message: 'only applies with --network FILE', value: date });
   if (mempoolUrl !== undefined && !live)
     issues.push({ path: '--mempool-url', message: 'only applies with --live', value: mempoolUrl });
