@@ -48,6 +48,19 @@ describe('irr', () => {
     assert.ok(Math.abs(rateOf([-100, 230, -132]) - 0.1) < 1e-12);
   });
 
+  it('returns the positive root for an investment that pays back although a negative root is nearer 0', () => {
+    // -100 + 205x - 104x^2 = 0 with x = 1/(1+r): roots 1+r = 208/(205 ∓ √425) → r = +12.808% and −7.808%;
+    // NPV(0) = +1 > 0 while the first flow is negative, so the root above 0 is the investment's IRR
+    const expected = 208 / (205 - Math.sqrt(425)) - 1;
+    assert.ok(Math.abs(expected - 0.128_08) < 1e-5);
+    assert.ok(Math.abs(rateOf([-100, 205, -104]) - expected) < 1e-12);
+  });
+
+  it('returns the negative root for a loss-making investment whose last flow is positive', () => {
+    // [-100, 0, 64]: (1+r)^2 = 0.64 → r = −20%; NPV(0) = −36 shares the first flow's sign, the last flow is +
+    assert.ok(Math.abs(rateOf([-100, 0, 64]) + 0.2) < 1e-12);
+  });
+
   it('reports no-convergence when sign changes give no real root: [-100, 100, -100]', () => {
     // -100 + 100x - 100x^2 < 0 for every x (discriminant 1e4 - 4e4 < 0)
     assert.deepEqual(irr([-100, 100, -100]), { ok: false, reason: 'no-convergence' });

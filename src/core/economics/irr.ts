@@ -22,42 +22,51 @@ const STEP_GROWTH = 1.15;
 const MAX_BRENT_ITERATIONS = 200;
 
 /**
- * Internal rate of return per period: the rate r > −1 at which {@link npvUsd}(cashFlowsUsd, r) = 0.
+ * Internal rate of return per period: a rate r > −1 at which {@link npvUsd}(cashFlowsUsd, r) = 0.
  *
- * Method: the flows are searched in `g = ln(1 + r)` outward from r = 0, alternating sides with growing steps
- * (0.02, ×1.15 each), until NPV changes sign across a step; Brent's method then solves inside that bracket
- * (on g, to |Δg| ≤ 1e-14 or an exact zero). The returned rate is therefore the root nearest to r = 0 in log
- * space.
- *
- * Flows with several sign changes (e.g. `[-100, 230, -132]`, roots 10% and 20%) can have several IRRs or none
- * (Descartes' rule); this returns the one nearest 0 that the step grid separates. Two roots closer together
- * than one step can cancel and be missed — then, or when no root lies within r ∈ (e^−30 − 1, e^30 − 1), the
- * result is `{ ok: false, reason: 'no-convergence' }`. Flows whose non-zero values all share one sign give
- * `'no-sign-change'` (no rate can make their NPV zero).
+ * Method: NPV is searched in `g = ln(1 + r)` from r = 0 with growing steps (0.02, ×1.15 each) until it changes
+ * sign across a step; Brent's method then solves inside that bracket (on g, to |Δg| ≤ 1e-14 or an exact zero).
+ * Which way the search goes decides which root is returned when there are several:
+ * - As r → ∞ the NPV tends to the first non-zero flow. If NPV(0) has the other sign (an investment that pays
+ *   back, or a loan that costs), a root lies above 0 and the smallest positive one is returned.
+ * - Else, as r → −1 the NPV takes the sign of the last non-zero flow; if NPV(0) has the other sign, the root
+ *   in (−1, 0) nearest 0 is returned.
+ * - Else both sides are searched alternately and the root nearest 0 (in log space) is returned, if any.
+ * Conventional flows (one sign change) have exactly one root and it is found. Flows with several sign changes
+ * (e.g. `[-100, 230, -132]`, roots 10% and 20%) can have several IRRs or none (Descartes' rule); two roots
+ * closer together than one step can cancel and be missed. When no root is found within
+ * r ∈ (e^−30 − 1, e^30 − 1) the result is `{ ok: false, reason: 'no-convergence' }`. Flows whose non-zero
+ * values all share one sign give `'no-sign-change'` (no rate can make their NPV zero).
  * @throws RangeError for a non-finite flow.
  * @example irr([-100, 110]) → { ok: true, ratePerPeriod: 0.1 }
  */
 export function irr(cashFlowsUsd: ArrayLike<number>): IrrResult {
-  let positive = false;
-  let negative = false;
+  let first = 0;
+  let last = 0;
   for (let i = 0; i < cashFlowsUsd.length; i++) {
     const cf = cashFlowsUsd[i]!;
     if (!Number.isFinite(cf)) throw new RangeError(`cash flow ${i} must be finite, got ${cf}`);
-    if (cf > 0) positive = true;
-    else if (cf < 0) negative = true;
+    if (cf !== 0) {
+      if (first === 0) first = cf;
+      last = cf;
+    }
   }
-  if (!(positive && negative)) return { ok: false, reason: 'no-sign-change' };
+  let changes = false;
+  for (let i = 0; i < cashFlowsUsd.length && !changes; i++) changes = cashFlowsUsd[i]! * first < 0;
+  if (!changes) return { ok: false, reason: 'no-sign-change' };
 
   const f0 = npvAtLogRate(cashFlowsUsd, 0);
   if (f0 === 0) return { ok: true, ratePerPeriod: 0 };
+  const rootAbove = f0 > 0 !== first > 0;
+  const rootBelow = !rootAbove && f0 > 0 !== last > 0;
 
-  // Walk outward on both sides; each side stops once it leaves the range or its NPV overflows.
+  // Walk outward; a side stops once it leaves the range or its NPV overflows.
   let up = 0;
   let fUp = f0;
   let down = 0;
   let fDown = f0;
-  let upOpen = true;
-  let downOpen = true;
+  let upOpen = !rootBelow;
+  let downOpen = !rootAbove;
   let step = FIRST_STEP;
   while (upOpen || downOpen) {
     if (upOpen) {

@@ -18,6 +18,7 @@ const params = {
   powerPriceUsdPerMwh: 40,
   opexUsdPerMwMonth: 0,
   opexUsdPerThMonth: 0,
+  whenUnprofitable: 'mine' as const,
 };
 
 describe('meanSubsidyBtc', () => {
@@ -41,5 +42,36 @@ describe('miningCashFlows', () => {
     close(f.powerCostUsd[2]!, 511_350, 1e-6, 'power');
     close(f.cashFlowUsd[0]!, btc0 * 60_000 - 511_350 - 1e7, 1e-5, 'cash month 0');
     close(f.cashFlowUsd[2]!, f.ebitdaUsd[2]!, 0, 'no capex later');
+  });
+
+  it('switches a month off when its revenue would not pay its power, still paying fixed opex', () => {
+    // at $1,000/MWh the power bill (17.5 MW × 730.5 h × 1000 = $12.78M) exceeds a month's revenue (19.1 BTC × $60,000 ≈ $1.15M)
+    const expensive = {
+      ...params,
+      startHeight: 900_000,
+      powerPriceUsdPerMwh: 1000,
+      opexUsdPerMwMonth: 10_000,
+    };
+    const on = miningCashFlows(expensive);
+    assert.ok(on.ebitdaUsd[1]! < -5e6);
+    const off = miningCashFlows({ ...expensive, whenUnprofitable: 'idle' });
+    assert.equal(off.btcMined[1], 0);
+    assert.equal(off.powerCostUsd[1], 0);
+    // opex: $10,000 × 17.5 MW = $175,000 a month
+    close(off.ebitdaUsd[1]!, -175_000, 1e-6, 'opex only');
+    close(off.cashFlowUsd[0]!, -175_000 - 1e7, 1e-6, 'capex and opex');
+  });
+
+  it('retires the site after its last profitable month when told to: no opex from then on', () => {
+    // from height 1,255,617 a month at 1.5625 BTC, then the 2032 halving (1,260,000) cuts it to 0.78125:
+    // at $25/MWh the 1.5625 month pays (~$575k revenue vs $320k power) and the 0.78125 months do not
+    const p = { ...params, startHeight: 1_260_000 - 4383, powerPriceUsdPerMwh: 25, opexUsdPerMwMonth: 1000 };
+    const idle = miningCashFlows({ ...p, whenUnprofitable: 'idle' });
+    assert.ok(idle.ebitdaUsd[0]! > 0);
+    close(idle.ebitdaUsd[2]!, -17_500, 1e-6, 'idle month pays opex');
+    const retired = miningCashFlows({ ...p, whenUnprofitable: 'retire' });
+    close(retired.ebitdaUsd[0]!, idle.ebitdaUsd[0]!, 0, 'month 0 unchanged');
+    assert.equal(retired.opexUsd[1], 0);
+    assert.equal(retired.ebitdaUsd[2], 0);
   });
 });

@@ -16,6 +16,14 @@ export type MiningCashFlowParams = MiningTerms & {
   months: number;
   /** Spent in month 0 (ASICs and site), USD. */
   capexUsd: number;
+  /**
+   * What a month that would not pay its power bill (revenue after pool fee < power cost) does:
+   * - `'mine'`: it is mined anyway;
+   * - `'idle'`: the fleet is switched off (no BTC, no energy) and fixed opex is still paid;
+   * - `'retire'`: as idle, and after the last month with a positive EBITDA the site is closed (no opex either).
+   *   The inputs are deterministic, so "the last profitable month" is known in advance.
+   */
+  whenUnprofitable: 'mine' | 'idle' | 'retire';
 };
 
 /** Monthly columns, month 0 first; USD per month. */
@@ -47,7 +55,8 @@ export function meanSubsidyBtc(fromHeight: number, count: number): number {
  * Monthly mining cash flows with the subsidy schedule as the only moving part: difficulty, BTC price, fees per
  * block and power price are held at their inputs, blocks arrive every 600 s (4,383 a month, so the network's
  * hashrate matches the difficulty) and month m holds blocks startHeight + 4383·m … + 4383. Each month is a
- * {@link miningPnl} of 30.4375 days at that month's hashprice. No fleet refresh, no residual value.
+ * {@link miningPnl} of 30.4375 days at that month's hashprice, switched off when it would not pay its power
+ * (see `whenUnprofitable`). No fleet refresh, no residual value.
  * @example a fleet started 4,383 blocks before a halving earns the old subsidy in month 0, half in month 1.
  */
 export function miningCashFlows(params: MiningCashFlowParams): MiningCashFlows {
@@ -69,15 +78,27 @@ export function miningCashFlows(params: MiningCashFlowParams): MiningCashFlows {
     const hashprice = hashpriceBtcPerPhDay(params.difficulty, subsidyBtc + params.feesBtcPerBlock);
     const pnl = miningPnl({ ...params, hashpriceBtcPerPhDay: hashprice, days: DAYS_PER_MONTH });
     const capex = m === 0 ? params.capexUsd : 0;
+    const netRevenueUsd = pnl.revenueUsd - pnl.poolFeeUsd;
+    const runs = params.whenUnprofitable === 'mine' || netRevenueUsd >= pnl.powerCostUsd;
+    const ebitda = runs ? pnl.marginUsd : -pnl.opexUsd;
     out.subsidyBtc[m] = subsidyBtc;
     out.hashpriceUsdPerPhDay[m] = hashprice * params.priceUsd;
-    out.btcMined[m] = pnl.btcMined;
-    out.netRevenueUsd[m] = pnl.revenueUsd - pnl.poolFeeUsd;
-    out.powerCostUsd[m] = pnl.powerCostUsd;
+    out.btcMined[m] = runs ? pnl.btcMined : 0;
+    out.netRevenueUsd[m] = runs ? netRevenueUsd : 0;
+    out.powerCostUsd[m] = runs ? pnl.powerCostUsd : 0;
     out.opexUsd[m] = pnl.opexUsd;
     out.capexUsd[m] = capex;
-    out.ebitdaUsd[m] = pnl.marginUsd;
-    out.cashFlowUsd[m] = pnl.marginUsd - capex;
+    out.ebitdaUsd[m] = ebitda;
+    out.cashFlowUsd[m] = ebitda - capex;
+  }
+  if (params.whenUnprofitable === 'retire') {
+    let lastProfitable = months - 1;
+    while (lastProfitable >= 0 && !(out.ebitdaUsd[lastProfitable]! > 0)) lastProfitable--;
+    for (let m = lastProfitable + 1; m < months; m++) {
+      out.opexUsd[m] = 0;
+      out.ebitdaUsd[m] = 0;
+      out.cashFlowUsd[m] = -out.capexUsd[m]!;
+    }
   }
   return out;
 }
