@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { SimulateRun } from '../jobs/run-manager.ts';
 import { parseWith } from '../schema/parse.ts';
+import { parseSite, Site } from '../schema/site.ts';
 import { type DocumentKind, documentKind } from './document-kind.ts';
 
 /** The engines behind the API: how documents are validated and how a run is simulated. */
@@ -25,7 +26,14 @@ export async function engineWiring(): Promise<EngineWiring> {
       nameOf: (parsed) => parsed.name,
     });
   return {
-    kinds: { scenario: named('scenario'), site: named('site') },
+    kinds: {
+      scenario: named('scenario'),
+      site: {
+        noun: 'site',
+        schema: Site,
+        validate: (value, root) => ({ name: parseSite(value, root).name ?? 'unnamed site' }),
+      },
+    },
     simulate: async () => {
       throw new Error('the simulator is not wired into this build yet');
     },

@@ -1,0 +1,3 @@
+import { apiBehaviour } from './api-behaviour.ts';
+
+apiBehaviour('postgres');
