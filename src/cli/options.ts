@@ -25,11 +25,11 @@ export function parseNumberFlag(
     throw new InputError({ path: flag, message: `expected a number${unit}` });
   const text = String(raw).trim().replace(/_/g, '');
   const value = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(text) ? Number(text) : Number.NaN;
-  const fail = (expected: string): never => {
-    throw new InputError({ path: flag, message: `expected ${expected}${unit}`, value: raw });
+  const fail = (expected: string, withUnit = true): never => {
+    throw new InputError({ path: flag, message: `expected ${expected}${withUnit ? unit : ''}`, value: raw });
   };
-  if (!Number.isFinite(value)) fail('a number');
-  if (rule.integer && !Number.isInteger(value)) fail('an integer');
+  if (!Number.isFinite(value)) fail(anyNumber, false);
+  if (rule.integer && !Number.isInteger(value)) fail('an integer', false);
   if (rule.greaterThan !== undefined && !(value > rule.greaterThan)) fail(`a number > ${rule.greaterThan}`);
   if (rule.min !== undefined && value < rule.min) fail(`a number >= ${rule.min}`);
   if (rule.max !== undefined && value > rule.max) fail(`a number <= ${rule.max}`);

@@ -213,7 +213,7 @@ describe('mullet hashprice', () => {
     );
     assert.equal(bad.code, 2);
     assert.equal(bad.stdout, '');
-    assert.equal(bad.stderr, 'mullet: --price: expected a number USD, got "abc"\n');
+    assert.equal(bad.stderr, 'mullet: --price: expected a number in USD, got "abc"\n');
 
     const negative = await run(
       'hashprice',
