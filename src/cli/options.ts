@@ -21,8 +21,8 @@ export function parseNumberFlag(
   rule: NumberRule = {},
 ): number {
   const unit = rule.unit ? ` ${rule.unit}` : '';
-  if (raw === undefined || raw === '')
-    throw new InputError({ path: flag, message: `expected a number${unit}` });
+  const anyNumber = rule.unit ? `a number in ${rule.unit}` : 'a number';
+  if (raw === undefined || raw === '') throw new InputError({ path: flag, message: `expected ${anyNumber}` });
   const text = String(raw).trim().replace(/_/g, '');
   const value = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(text) ? Number(text) : Number.NaN;
   const fail = (expected: string, withUnit = true): never => {
