@@ -12,6 +12,11 @@ describe('catalog column labels', () => {
     assert.equal(columnLabel('releaseYear'), 'release year');
   });
 
+  it('calls a bare money unit a price', () => {
+    assert.equal(columnLabel('usdPerGpuHour'), 'price (USD/GPU-hour)');
+    assert.equal(columnLabel('systemPowerKw'), 'system power (kW)');
+  });
+
   it('does not take the end of an ordinary word for a unit', () => {
     assert.deepEqual(splitFieldName('flow'), { words: 'flow', unit: undefined });
     assert.deepEqual(splitFieldName('W'), { words: 'w', unit: undefined });

@@ -22,7 +22,10 @@ const UNIT_SUFFIXES: Array<[string, string]> = [
 
 /** Splits a camelCase field name into its words and its unit: `hashrateThPerS` → `{ words: 'hashrate', unit: 'TH/s' }`. */
 export function splitFieldName(key: string): { words: string; unit: string | undefined } {
+  const capitalized = key.charAt(0).toUpperCase() + key.slice(1);
   for (const [suffix, unit] of UNIT_SUFFIXES) {
+    // a name that is only a money unit is a price: `usdPerGpuHour` → price (USD/GPU-hour)
+    if (capitalized === suffix && suffix.startsWith('Usd')) return { words: 'price', unit };
     if (key.length > suffix.length && key.endsWith(suffix)) {
       const stem = key.slice(0, -suffix.length);
       const next = key[key.length - suffix.length - 1]!;

@@ -50,15 +50,26 @@ export function HeatmapCanvas({ title, grid, domain, format, valueLabel, hourLab
     const plotH = HEIGHT_PX - MARGIN.top - MARGIN.bottom;
     const cellW = plotW / Math.max(1, grid.days);
     const cellH = plotH / 24;
+    // one pixel per cell, then scaled up without smoothing: crisp cells and no seams between them
+    const bitmap = document.createElement('canvas');
+    bitmap.width = Math.max(1, grid.days);
+    bitmap.height = 24;
+    const bctx = bitmap.getContext('2d');
+    if (bctx === null) return;
+    const image = bctx.createImageData(bitmap.width, 24);
     for (let day = 0; day < grid.days; day++) {
-      const x = MARGIN.left + day * cellW;
       for (let hour = 0; hour < 24; hour++) {
         const [r, g, b] = colorAt(normalize(grid.cells[day * 24 + hour]!, domain));
-        ctx.fillStyle = `rgb(${r},${g},${b})`;
-        // hour 0 at the bottom, as on any y axis; +0.5 px hides seams between cells
-        ctx.fillRect(x, MARGIN.top + (23 - hour) * cellH, cellW + 0.5, cellH + 0.5);
+        const at = ((23 - hour) * bitmap.width + day) * 4; // hour 0 at the bottom, as on any y axis
+        image.data[at] = r;
+        image.data[at + 1] = g;
+        image.data[at + 2] = b;
+        image.data[at + 3] = 255;
       }
     }
+    bctx.putImageData(image, 0, 0);
+    ctx.imageSmoothingEnabled = false;
+    ctx.drawImage(bitmap, MARGIN.left, MARGIN.top, plotW, plotH);
     ctx.fillStyle = '#374151';
     ctx.strokeStyle = '#9ca3af';
     ctx.font = '11px system-ui, sans-serif';

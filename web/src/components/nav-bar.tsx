@@ -12,7 +12,7 @@ export function NavBar({ route }: { route: Route }) {
   return (
     <header class="top-bar">
       <a class="brand" href="#/scenarios">
-        <span class="brand-mark">₿</span> Mullet
+        <span class="brand-mark">M</span> Mullet
         <span class="brand-tag">AI/HPC up front · bitcoin in the back</span>
       </a>
       <nav>

@@ -76,8 +76,9 @@ export function RunPanel({
           />
         </label>
         <label>
-          months <span class="hint">(blank: scenario's horizon)</span>
+          months
           <input
+            placeholder="scenario's horizon"
             type="number"
             name="months"
             min={1}

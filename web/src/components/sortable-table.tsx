@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { CatalogRow } from '../api/types.ts';
 import { columnLabel } from '../catalog/column-label.ts';
+import { shortSource } from '../catalog/short-source.ts';
 import { type SortDirection, sortRows } from '../catalog/sort-rows.ts';
 import { formatCount } from '../format/number.ts';
 
@@ -9,10 +10,12 @@ export interface SortableTableProps {
   columns: string[];
   label: string;
   initialSort?: { key: string; direction: SortDirection } | undefined;
+  /** Columns of long notes (sources): shown short, in full on hover. */
+  noteColumns?: string[];
 }
 
 /** A table whose column headers sort it (click again to reverse); headers carry units from the field names. */
-export function SortableTable({ rows, columns, label, initialSort }: SortableTableProps) {
+export function SortableTable({ rows, columns, label, initialSort, noteColumns = [] }: SortableTableProps) {
   const [sort, setSort] = useState(
     initialSort ?? { key: columns[0] ?? '', direction: 'asc' as SortDirection },
   );
@@ -53,6 +56,20 @@ export function SortableTable({ rows, columns, label, initialSort }: SortableTab
           <tr key={i}>
             {columns.map((key) => {
               const v = row[key];
+              if (noteColumns.includes(key) && typeof v === 'string') {
+                const short = shortSource(v);
+                return (
+                  <td key={key} class="note" title={v}>
+                    {short.href === undefined ? (
+                      short.text
+                    ) : (
+                      <a href={short.href} target="_blank" rel="noreferrer">
+                        {short.text}
+                      </a>
+                    )}
+                  </td>
+                );
+              }
               return (
                 <td key={key} class={numeric.has(key) ? 'num' : undefined}>
                   {typeof v === 'number'

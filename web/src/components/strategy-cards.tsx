@@ -25,7 +25,9 @@ export function StrategyCards({ result }: { result: SimulationResult }) {
             <dt>median IRR</dt>
             <dd>
               {formatPercent(s.irrPerYear.p50)}/year{' '}
-              <span class="hint">(defined on {formatPercent(s.irrPerYear.definedShare)} of paths)</span>
+              <span class="hint" title="share of paths on which the IRR is defined">
+                ({formatPercent(s.irrPerYear.definedShare)} of paths)
+              </span>
             </dd>
             <dt>cash shortfall probability</dt>
             <dd class={s.shortfallProbability > 0.1 ? 'warn-text' : undefined}>

@@ -75,6 +75,7 @@ export function CatalogPage({ tab }: { tab: 'asics' | 'gpus' }) {
             rows={rows}
             columns={orderColumns(rows, tab === 'asics' ? ASIC_FIRST : ['vendor', 'name', 'model'])}
             label={tab === 'asics' ? 'ASIC catalog' : 'GPU catalog'}
+            noteColumns={['source', 'priceSource', 'note']}
             initialSort={
               tab === 'asics' && rows.some((r) => typeof r.efficiencyJPerTh === 'number')
                 ? { key: 'efficiencyJPerTh', direction: 'asc' }
