@@ -42,6 +42,8 @@ export interface BuildServerOptions {
   /** Server-side log for internal errors (default: stderr). */
   log?: ServerLog;
   version?: string;
+  /** Adds routes or hooks before the dashboard's catch-all (the bench's bare hello route). */
+  configure?: (app: FastifyInstance) => void | Promise<void>;
 }
 
 /**
@@ -114,6 +116,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
       defaultsFor: options.runDefaultsFor ?? (() => ({})),
     }),
   );
+  await options.configure?.(app);
   await registerWeb(app, options.webDir ?? DEFAULT_WEB_DIR);
   return app;
 }

@@ -36,6 +36,8 @@ export interface StartServerOptions {
   simulate?: SimulateRun;
   progressIntervalMs?: number;
   log?: ServerLog;
+  /** Adds routes or hooks before listening (see BuildServerOptions.configure). */
+  configure?: (app: FastifyInstance) => void | Promise<void>;
 }
 
 export interface RunningServer {
@@ -83,6 +85,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       ...(token === undefined ? {} : { apiToken: token }),
       ...(options.webDir === undefined ? {} : { webDir: options.webDir }),
       ...(options.progressIntervalMs === undefined ? {} : { progressIntervalMs: options.progressIntervalMs }),
+      ...(options.configure === undefined ? {} : { configure: options.configure }),
     });
     await app.listen({ host, port });
   } catch (error) {
