@@ -34,13 +34,13 @@ export const RunParams = z
       .number()
       .int()
       .min(1)
-      .max(1_000_000)
+      .max(10_000_000)
       .meta({ description: 'Monte Carlo paths', unit: 'paths', example: 2000 }),
     seed: z
       .number()
       .int()
       .min(0)
-      .max(2 ** 32 - 1)
+      .max(Number.MAX_SAFE_INTEGER)
       .meta({ description: 'random seed; the same seed gives the same result', example: 42 }),
     months: z
       .number()
