@@ -1,4 +1,5 @@
 import { apiErrorFromBody } from './api-error.ts';
+import { apiToken } from './token.ts';
 import type {
   CatalogRow,
   DispatchResult,
@@ -13,9 +14,12 @@ import type {
 export const BUILTIN_PRICES = 'builtin:ercot-hb-west-2023';
 
 async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const init: RequestInit = { method, headers: { accept: 'application/json' } };
+  const headers: Record<string, string> = { accept: 'application/json' };
+  const token = method === 'GET' ? undefined : apiToken();
+  if (token !== undefined) headers.authorization = `Bearer ${token}`;
+  const init: RequestInit = { method, headers };
   if (body !== undefined) {
-    init.headers = { accept: 'application/json', 'content-type': 'application/json' };
+    headers['content-type'] = 'application/json';
     init.body = JSON.stringify(body);
   }
   const response = await fetch(`/api${path}`, init);

@@ -92,41 +92,8 @@ export interface StoredSite extends StoredSummary {
   site: unknown;
 }
 
-export interface DispatchTotals {
-  hours: number;
-  aiMwh: number;
-  miningMwh: number;
-  curtailedMwh: number;
-  btcMined: number;
-  miningRevenueUsd: number;
-  miningPowerCostUsd: number;
-  miningMarginUsd: number;
-  sellBackUsd: number;
-  demandResponseUsd: number;
-  aiRevenueUsd: number;
-  totalMarginUsd: number;
-}
-
-export interface DispatchHourly {
-  timeUtc: string[];
-  priceUsdPerMwh: number[];
-  aiMw: number[];
-  miningMw: number[];
-  curtailedMw: number[];
-  marginUsd: number[];
-}
-
-export interface DispatchResult {
-  solver: 'merit-order' | 'lp';
-  node: string;
-  from: string;
-  to: string;
-  totals: DispatchTotals;
-  baseline: DispatchTotals;
-  upliftUsd: number;
-  hourly: DispatchHourly;
-  warnings: string[];
-}
+// Dispatch answers are typed by the schema the server validates them with (type-only: nothing of zod is bundled).
+export type { DispatchResult, DispatchTotals } from '../../../src/schema/dispatch-result.ts';
 
 /** A catalog row: every field is shown; names carry their units (`powerW`, `efficiencyJPerTh`). */
 export type CatalogRow = Record<string, unknown>;

@@ -1,4 +1,5 @@
 import { ApiError } from '../api/api-error.ts';
+import { TokenForm } from './token-form.tsx';
 
 /** One line for a failed request: the server's `error`, or the exception's message. */
 export function ErrorBanner({ error }: { error: unknown }) {
@@ -12,6 +13,7 @@ export function ErrorBanner({ error }: { error: unknown }) {
   return (
     <div class="error-banner" role="alert">
       {message}
+      {error instanceof ApiError && error.status === 401 ? <TokenForm /> : null}
     </div>
   );
 }

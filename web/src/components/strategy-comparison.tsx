@@ -1,5 +1,5 @@
 import type { Band, SimulationResult, StrategyResult } from '../api/types.ts';
-import { formatBtc, formatUsd, formatUsdCompact } from '../format/number.ts';
+import { formatEhs, formatUsdCompact } from '../format/number.ts';
 import { DistributionTable } from './distribution-table.tsx';
 import { FanChart } from './fan-chart.tsx';
 import { FrontierChart } from './frontier-chart.tsx';
@@ -11,6 +11,7 @@ const formatBtcAxis = (v: number) => v.toLocaleString('en-US', { maximumFraction
 /** Everything a finished run says: headline cards, the distribution table and the charts. */
 export function StrategyComparison({ result }: { result: SimulationResult }) {
   const { strategies, startDate, months } = result;
+  const halving = result.network.nextHalvingDate;
   const fan = (pick: (s: StrategyResult) => Band) => strategies.map((s) => ({ name: s.name, band: pick(s) }));
   return (
     <div class="comparison">
@@ -58,12 +59,10 @@ export function StrategyComparison({ result }: { result: SimulationResult }) {
         />
       </div>
       <p class="hint">
-        Next halving (median path): {result.network.nextHalvingDate.p50.slice(0, 10)} (p5{' '}
-        {result.network.nextHalvingDate.p5.slice(0, 10)}, p95{' '}
-        {result.network.nextHalvingDate.p95.slice(0, 10)}). Discount rate{' '}
-        {(result.discountRatePerYear * 100).toFixed(1)}%/year. Medians: NPV{' '}
-        {strategies.map((s) => `${s.name} ${formatUsd(s.npvUsd.p50)}`).join(', ')}; BTC held{' '}
-        {strategies.map((s) => `${s.name} ${formatBtc(s.btcHeld.p50)}`).join(', ')}.
+        Next halving (median path) {halving.p50.slice(0, 10)}, between {halving.p5.slice(0, 10)} and{' '}
+        {halving.p95.slice(0, 10)} (p5–p95) · network hashrate after {months} months (median){' '}
+        {formatEhs(result.network.hashrateEhPerS.p50[months])} · discount rate{' '}
+        {(result.discountRatePerYear * 100).toFixed(1)}%/year.
       </p>
     </div>
   );

@@ -10,34 +10,41 @@ export interface BreakdownRow {
   total: boolean;
 }
 
+type Pick = (t: DispatchTotals) => number;
+
+// Lines shown even when zero: what every mullet site has. The others appear only when they carry money.
+const ALWAYS: Array<[string, Pick]> = [
+  ['mining revenue', (t) => t.miningRevenueUsd],
+  ['mining power cost', (t) => -Math.abs(t.miningPowerCostUsd)],
+];
+const WHEN_NONZERO: Array<[string, Pick]> = [
+  ['power sold back', (t) => t.sellBackUsd],
+  ['unused PPA energy', (t) => -Math.abs(t.ppaUnusedCostUsd)],
+  ['demand response', (t) => t.demandResponseUsd],
+];
+const AI_REVENUE: [string, Pick] = ['AI/HPC revenue', (t) => t.aiRevenueUsd];
+
 /**
- * The lines of the revenue breakdown. Power cost is shown as a negative cash flow; the lines above the
- * total always add up to it (an "other" line takes any difference).
+ * The lines of the revenue breakdown. Costs are negative cash flows; the lines above the total always
+ * add up to it: whatever the total holds beyond the listed flows (AI power the operator pays) gets its own line.
  */
 export function breakdownRows(optimized: DispatchTotals, alwaysOn: DispatchTotals): BreakdownRow[] {
-  const line = (label: string, pick: (t: DispatchTotals) => number, total = false): BreakdownRow => {
+  const line = (label: string, pick: Pick, total = false): BreakdownRow => {
     const a = pick(optimized);
     const b = pick(alwaysOn);
     return { label, optimizedUsd: a, alwaysOnUsd: b, deltaUsd: a - b, total };
   };
-  const parts = [
-    line('mining revenue', (t) => t.miningRevenueUsd),
-    line('mining power cost', (t) => -Math.abs(t.miningPowerCostUsd)),
-    line('power sold back', (t) => t.sellBackUsd),
-    line('demand response', (t) => t.demandResponseUsd),
-    line('AI/HPC revenue', (t) => t.aiRevenueUsd),
+  const shown: Array<[string, Pick]> = [
+    ...ALWAYS,
+    ...WHEN_NONZERO.filter(([, pick]) => pick(optimized) !== 0 || pick(alwaysOn) !== 0),
+    AI_REVENUE,
   ];
-  const rest = (t: DispatchTotals) => t.totalMarginUsd - sumParts(t);
-  // whatever the server counts in the total beyond these lines (AI power, fees) gets its own line
+  const rows = shown.map(([label, pick]) => line(label, pick));
+  const rest: Pick = (t) => t.totalMarginUsd - shown.reduce((sum, [, pick]) => sum + pick(t), 0);
   if (Math.abs(rest(optimized)) > 0.5 || Math.abs(rest(alwaysOn)) > 0.5)
-    parts.push(line('other (AI power, fees)', rest));
-  return [...parts, line('total margin', (t) => t.totalMarginUsd, true)];
-}
-
-function sumParts(t: DispatchTotals): number {
-  return (
-    t.miningRevenueUsd - Math.abs(t.miningPowerCostUsd) + t.sellBackUsd + t.demandResponseUsd + t.aiRevenueUsd
-  );
+    rows.push(line('AI power and other', rest));
+  rows.push(line('total margin', (t) => t.totalMarginUsd, true));
+  return rows;
 }
 
 /** Largest absolute value in the rows: the bars' full width. */

@@ -22,6 +22,8 @@ describe('number formats', () => {
   it('formatUsd shows a dash for values that are not finite', () => {
     assert.equal(formatUsd(Number.NaN), '—');
     assert.equal(formatUsd(Number.POSITIVE_INFINITY), '—');
+    assert.equal(formatBtc(null), '—');
+    assert.equal(formatPercent(undefined), '—');
   });
 
   it('formatUsdCents keeps two decimals for unit prices', () => {
