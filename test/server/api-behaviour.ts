@@ -283,6 +283,9 @@ export function apiBehaviour(kind: StoreKind): void {
         schemaNames.some((n) => n.startsWith('AsicModel')),
         schemaNames.join(','),
       );
+      const refs = [...text.matchAll(/"\$ref":"#\/components\/schemas\/([^"]+)"/g)].map((m) => m[1] ?? '');
+      assert.ok(refs.length > 10, `only ${refs.length} refs`);
+      for (const ref of refs) assert.ok(doc.components.schemas[ref], `dangling $ref ${ref}`);
       const docs = await app.inject({ method: 'GET', url: '/api/docs/' });
       assert.equal(docs.statusCode, 200);
       assert.match(docs.body, /swagger/i);
