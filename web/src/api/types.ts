@@ -72,6 +72,8 @@ export interface RunSummary {
 
 export interface Run extends RunSummary {
   scenarioId: string;
+  params?: { paths: number; seed: number; months?: number };
+  startedAt?: string;
   finishedAt?: string;
   error?: string;
   result?: SimulationResult;

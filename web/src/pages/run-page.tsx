@@ -24,13 +24,19 @@ export function RunPage({ runId }: { runId: string }) {
           <p class="hint">
             run <code>{runId}</code>
             {run === undefined ? null : <> · started {run.createdAt.slice(0, 19).replace('T', ' ')} UTC</>}
-            {run?.result === undefined ? null : (
+            {run?.result !== undefined ? (
               <>
                 {' '}
                 · {formatCount(run.result.paths)} paths · seed {run.result.seed} · {run.result.months} months
                 from {run.result.startDate.slice(0, 10)}
               </>
-            )}
+            ) : run?.params !== undefined ? (
+              <>
+                {' '}
+                · {formatCount(run.params.paths)} paths · seed {run.params.seed}
+                {run.params.months === undefined ? null : <> · {run.params.months} months</>}
+              </>
+            ) : null}
           </p>
         </div>
         {run === undefined ? null : <span class={`status status-${run.status}`}>{run.status}</span>}
