@@ -20,7 +20,8 @@ export function readCsvTable(text: string, fileName: string): CsvTable {
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   let first = 0;
   while (first < lines.length && lines[first]!.trim() === '') first++;
-  if (first >= lines.length) throw new InputError({ path: fileName, message: 'expected a CSV header line, got an empty file' });
+  if (first >= lines.length)
+    throw new InputError({ path: fileName, message: 'expected a CSV header line, got an empty file' });
   const header = splitCsvLine(lines[first]!).map((h) => h.trim());
   const records: CsvRecord[] = [];
   for (let i = first + 1; i < lines.length; i++) {

@@ -1,5 +1,11 @@
 import { type CsvRecord, type CsvTable, cellError, findColumn, parseNumberCell } from './csv-table.ts';
-import { centralDstDay, centralMidnightUtcMs, centralToUtcMs, parseDstFlag, parseErcotDate } from './ercot-clock.ts';
+import {
+  centralDstDay,
+  centralMidnightUtcMs,
+  centralToUtcMs,
+  parseDstFlag,
+  parseErcotDate,
+} from './ercot-clock.ts';
 import { type NodeOptions, type PriceRows, pickNode } from './price-rows.ts';
 
 const DATE = ['DeliveryDate', 'Delivery Date'];
@@ -101,6 +107,7 @@ export function ercotIntervalStart(
     return centralMidnightUtcMs(date.year, date.month, date.day) + (he - 1) * 3_600_000 + minute * 60_000;
   }
   const r = centralToUtcMs(date.year, date.month, date.day, (he - 1) * 60 + minute, repeated);
-  if (!r.ok) cellError(fileName, header, record, repeated ? dstIndex : hourIndex, `this local hour ${r.reason}`);
+  if (!r.ok)
+    cellError(fileName, header, record, repeated ? dstIndex : hourIndex, `this local hour ${r.reason}`);
   return r.utcMs;
 }

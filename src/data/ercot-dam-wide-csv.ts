@@ -26,7 +26,14 @@ export function readErcotDamWide(table: CsvTable, fileName: string, options: Nod
   for (const record of records) {
     const rawTime = (record.cells[timeIndex] ?? '').trim();
     const timeMs = parseUtcInstant(rawTime);
-    if (timeMs === null) cellError(fileName, header, record, timeIndex, 'expected an ISO 8601 UTC time such as 2023-01-01T06:00:00Z');
+    if (timeMs === null)
+      cellError(
+        fileName,
+        header,
+        record,
+        timeIndex,
+        'expected an ISO 8601 UTC time such as 2023-01-01T06:00:00Z',
+      );
     const cell = (record.cells[col] ?? '').trim();
     if (cell === '') {
       blanks++;
@@ -55,14 +62,9 @@ export function parseUtcInstant(raw: string): number | null {
   const m =
     /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?(Z|[+-]\d{2}(?::?\d{2})?)$/i.exec(raw);
   if (!m) return null;
-  const [year, month, day, hour, minute, second] = [m[1], m[2], m[3], m[4], m[5], m[6] ?? '0'].map(Number) as [
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
+  const [year, month, day, hour, minute, second] = [m[1], m[2], m[3], m[4], m[5], m[6] ?? '0'].map(
+    Number,
+  ) as [number, number, number, number, number, number];
   if (month < 1 || month > 12 || hour > 23 || minute > 59 || second > 59) return null;
   const base = Date.UTC(year, month - 1, day, hour, minute, second);
   if (new Date(base).getUTCDate() !== day) return null;

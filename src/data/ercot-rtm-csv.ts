@@ -56,7 +56,16 @@ export function readErcotRtm(table: CsvTable, fileName: string, options: NodeOpt
   if (elapsed) notes.push('fall-back day numbered in elapsed hours 1-25');
   const rows: PriceRows['rows'] = [];
   for (const record of mine) {
-    const timeMs = ercotIntervalStart(record, fileName, header, col.date, col.hour, col.interval, col.dst, elapsed);
+    const timeMs = ercotIntervalStart(
+      record,
+      fileName,
+      header,
+      col.date,
+      col.hour,
+      col.interval,
+      col.dst,
+      elapsed,
+    );
     const price = parseNumberCell(record.cells[col.price]);
     if (price === null) cellError(fileName, header, record, col.price, 'expected a price in USD/MWh');
     rows.push({ timeMs, priceUsdPerMwh: price, line: record.line });

@@ -21,7 +21,13 @@ export function readGenericPriceCsv(table: CsvTable, fileName: string, node: str
   for (const record of records) {
     const timeMs = parseUtcInstant((record.cells[t] ?? '').trim());
     if (timeMs === null)
-      cellError(fileName, header, record, t, 'expected an ISO 8601 time with offset or Z, e.g. 2023-01-01T06:00:00Z');
+      cellError(
+        fileName,
+        header,
+        record,
+        t,
+        'expected an ISO 8601 time with offset or Z, e.g. 2023-01-01T06:00:00Z',
+      );
     const price = parseNumberCell(record.cells[p]);
     if (price === null) cellError(fileName, header, record, p, 'expected a price in USD/MWh');
     rows.push({ timeMs, priceUsdPerMwh: price, line: record.line });

@@ -18,9 +18,14 @@ export const DispatchTotals = z
     btcMined: z
       .number()
       .nullable()
-      .meta({ description: 'after pool fee; null when only a USD hashprice and no BTC price was given', unit: 'BTC' }),
+      .meta({
+        description: 'after pool fee; null when only a USD hashprice and no BTC price was given',
+        unit: 'BTC',
+      }),
     miningRevenueUsd: usd('hashprice × hashrate × time, after pool fee'),
-    miningPowerCostUsd: usd('cost of the energy mining drew (PPA block first to AI, then mining; index + adder above)'),
+    miningPowerCostUsd: usd(
+      'cost of the energy mining drew (PPA block first to AI, then mining; index + adder above)',
+    ),
     miningMarginUsd: usd('miningRevenueUsd − miningPowerCostUsd'),
     sellBackUsd: usd('unused PPA MWh sold back at the node price'),
     ppaUnusedCostUsd: usd('contract cost of the PPA MWh the site did not use'),
@@ -43,7 +48,10 @@ export const DispatchTier = z.object({
   breakevenUsdPerMwh: z
     .number()
     .nullable()
-    .meta({ description: 'power price at which the tier stops paying, at the period’s mean hashprice', unit: 'USD/MWh' }),
+    .meta({
+      description: 'power price at which the tier stops paying, at the period’s mean hashprice',
+      unit: 'USD/MWh',
+    }),
   miningMwh: mwh('energy the tier drew'),
 });
 export type DispatchTier = z.infer<typeof DispatchTier>;
@@ -57,7 +65,9 @@ export const DispatchResult = z
     to: z.string().meta({ description: 'end of the last interval, UTC', example: '2024-01-01T06:00:00Z' }),
     intervalMinutes: z.number().int().positive(),
     totals: DispatchTotals,
-    baseline: DispatchTotals.meta({ description: 'always-on mining: every tier at full output whenever it fits' }),
+    baseline: DispatchTotals.meta({
+      description: 'always-on mining: every tier at full output whenever it fits',
+    }),
     upliftUsd: usd('totals.totalMarginUsd − baseline.totalMarginUsd'),
     tiers: z.array(DispatchTier),
     hourly: z.object({
@@ -67,7 +77,9 @@ export const DispatchResult = z
       miningMw: z.array(z.number()),
       curtailedMw: z.array(z.number()),
       marginUsd: z.array(z.number()).meta({ description: 'mining margin of the interval' }),
-      tierMw: z.array(z.array(z.number())).meta({ description: 'per tier (same order as tiers), per interval' }),
+      tierMw: z
+        .array(z.array(z.number()))
+        .meta({ description: 'per tier (same order as tiers), per interval' }),
       ancillaryOfferMw: z.array(z.number()),
     }),
     lp: z

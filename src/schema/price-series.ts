@@ -10,11 +10,19 @@ export const PriceReport = z
       .enum(['ercot-dam-wide', 'ercot-dam', 'ercot-rtm', 'generic'])
       .meta({ description: 'detected layout of the file' }),
     rows: z.number().int().nonnegative().meta({ description: 'data rows read for the node' }),
-    intervals: z.number().int().nonnegative().meta({ description: 'intervals in the series after de-duplication' }),
+    intervals: z
+      .number()
+      .int()
+      .nonnegative()
+      .meta({ description: 'intervals in the series after de-duplication' }),
     firstUtc: utc,
     lastUtc: utc,
     availableNodes: z.array(z.string()).meta({ description: 'nodes present in the file' }),
-    missingIntervals: z.number().int().nonnegative().meta({ description: 'intervals absent between first and last' }),
+    missingIntervals: z
+      .number()
+      .int()
+      .nonnegative()
+      .meta({ description: 'intervals absent between first and last' }),
     gaps: z
       .array(z.object({ fromUtc: utc, toUtc: utc, missingIntervals: z.number().int().positive() }))
       .meta({ description: 'runs of missing intervals; they are skipped, never filled (first 50)' }),
@@ -37,7 +45,9 @@ export const PriceReport = z
           intervals: z.number().int().nonnegative(),
         }),
       )
-      .meta({ description: 'daylight-saving days met, with the intervals each held (23 h / 25 h when complete)' }),
+      .meta({
+        description: 'daylight-saving days met, with the intervals each held (23 h / 25 h when complete)',
+      }),
     notes: z.array(z.string()),
   })
   .meta({ id: 'PriceReport' });
@@ -51,7 +61,11 @@ export const PriceSeries = z
   .object({
     node: z.string().meta({ description: 'settlement point', example: 'HB_WEST' }),
     market: z.enum(['DAM', 'RTM', 'unknown']).meta({ description: 'day-ahead, real-time, or not stated' }),
-    intervalMinutes: z.number().int().positive().meta({ description: 'interval length', unit: 'min', example: 60 }),
+    intervalMinutes: z
+      .number()
+      .int()
+      .positive()
+      .meta({ description: 'interval length', unit: 'min', example: 60 }),
     timeUtcMs: z.array(z.number()).meta({ description: 'interval starts', unit: 'ms since 1970 UTC' }),
     priceUsdPerMwh: z.array(z.number()).meta({ description: 'settlement point price', unit: 'USD/MWh' }),
     report: PriceReport,

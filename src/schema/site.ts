@@ -5,7 +5,10 @@ import { parseWith } from './parse.ts';
 const isoDay = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD')
-  .refine((s) => new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) === s, 'expected a real calendar date');
+  .refine(
+    (s) => new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) === s,
+    'expected a real calendar date',
+  );
 
 /** AI/HPC tenant load: firm, served before any mining. */
 export const SiteAi = z
@@ -21,20 +24,28 @@ export const SiteAi = z
       example: 'ai-profile.csv',
     }),
     leaseMw: z.number().positive().optional().meta({
-      description: 'contracted critical-IT MW billed by the lease and the most the tenant may draw; defaults to firmMw, or the profile peak',
+      description:
+        'contracted critical-IT MW billed by the lease and the most the tenant may draw; defaults to firmMw, or the profile peak',
       unit: 'MW',
       example: 60,
     }),
     leaseUsdPerKwMonth: z
       .number()
       .nonnegative()
-      .meta({ description: 'lease price per contracted kW of critical IT per month', unit: 'USD/kW-month', example: 120 }),
+      .meta({
+        description: 'lease price per contracted kW of critical IT per month',
+        unit: 'USD/kW-month',
+        example: 120,
+      }),
     pue: z
       .number()
       .min(1)
       .max(3)
       .default(1)
-      .meta({ description: 'AI power usage effectiveness: meter MW = IT MW × pue (default 1)', example: 1.3 }),
+      .meta({
+        description: 'AI power usage effectiveness: meter MW = IT MW × pue (default 1)',
+        example: 1.3,
+      }),
     powerPassThrough: z.boolean().meta({
       description: 'true: the tenant pays the power its load draws, so AI power cost is not the operator’s',
       example: true,
@@ -43,7 +54,11 @@ export const SiteAi = z
   .strict()
   .superRefine((ai, ctx) => {
     if ((ai.firmMw === undefined) === (ai.profileCsv === undefined))
-      ctx.addIssue({ code: 'custom', path: ['firmMw'], message: 'expected exactly one of firmMw or profileCsv' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['firmMw'],
+        message: 'expected exactly one of firmMw or profileCsv',
+      });
     if (ai.firmMw !== undefined && ai.leaseMw !== undefined && ai.firmMw > ai.leaseMw)
       ctx.addIssue({
         code: 'custom',
@@ -56,10 +71,17 @@ export type SiteAi = z.infer<typeof SiteAi>;
 
 /** A monthly mining energy budget: a take-or-pay minimum, a cap, or both. A bare number is a cap. */
 export const MonthlyEnergyBudget = z.union([
-  z.number().positive().meta({ description: 'cap on mining energy per calendar month (UTC)', unit: 'MWh' }),
+  z
+    .number()
+    .positive()
+    .meta({ description: 'cap on mining energy per calendar month (Central time)', unit: 'MWh' }),
   z
     .object({
-      minMwh: z.number().nonnegative().optional().meta({ description: 'take-or-pay minimum per month', unit: 'MWh' }),
+      minMwh: z
+        .number()
+        .nonnegative()
+        .optional()
+        .meta({ description: 'take-or-pay minimum per month', unit: 'MWh' }),
       maxMwh: z.number().positive().optional().meta({ description: 'cap per month', unit: 'MWh' }),
     })
     .strict()
@@ -87,12 +109,14 @@ export const SiteMining = z
       .meta({ description: 'mining overhead: meter MW = ASIC MW × pue (default 1)', example: 1.05 }),
     tiers: z.array(AsicTierSpec).min(1).meta({ description: 'ASIC tiers; dispatched most efficient first' }),
     rampMwPerHour: z.number().positive().optional().meta({
-      description: 'largest change of total mining draw (meter) from one hour to the next; couples hours (LP)',
+      description:
+        'largest change of total mining draw (meter) from one hour to the next; couples hours (LP)',
       unit: 'MW/h',
       example: 40,
     }),
     monthlyEnergyBudgetMwh: MonthlyEnergyBudget.optional().meta({
-      description: 'mining energy per calendar month (UTC): a number is a cap; {minMwh, maxMwh} (LP)',
+      description:
+        'mining energy per calendar month (Central time): a number is a cap; {minMwh, maxMwh} (LP)',
       unit: 'MWh',
     }),
   })
@@ -103,7 +127,10 @@ const node = z
   .string()
   .min(1)
   .optional()
-  .meta({ description: 'price node (hub or load zone) used when the price file holds several', example: 'HB_WEST' });
+  .meta({
+    description: 'price node (hub or load zone) used when the price file holds several',
+    example: 'HB_WEST',
+  });
 
 /** Index power: the real-time (or day-ahead) settlement point price plus an adder. */
 export const IndexPower = z
@@ -127,8 +154,13 @@ export const FixedPpaPower = z
       .number()
       .min(0)
       .meta({ description: 'adder on energy bought above the PPA block', unit: 'USD/MWh', example: 4 }),
-    ppaUsdPerMwh: z.number().meta({ description: 'contract price of the block', unit: 'USD/MWh', example: 45 }),
-    ppaMw: z.number().positive().meta({ description: 'contracted block, every hour', unit: 'MW', example: 150 }),
+    ppaUsdPerMwh: z
+      .number()
+      .meta({ description: 'contract price of the block', unit: 'USD/MWh', example: 45 }),
+    ppaMw: z
+      .number()
+      .positive()
+      .meta({ description: 'contracted block, every hour', unit: 'MW', example: 150 }),
     sellBack: z.boolean().default(true).meta({
       description: 'true (default): contracted MWh the site does not use are sold back at the node price',
     }),
@@ -144,7 +176,10 @@ export const FourCpInterval = z
     endingCpt: z
       .string()
       .regex(/^([01]\d|2[0-4]):(00|15|30|45)$/, 'expected a 15-minute interval ending HH:MM')
-      .meta({ description: '15-minute interval ending, local clock ("17:00" = 16:45-17:00)', example: '17:00' }),
+      .meta({
+        description: '15-minute interval ending, local clock ("17:00" = 16:45-17:00)',
+        example: '17:00',
+      }),
   })
   .strict();
 export type FourCpInterval = z.infer<typeof FourCpInterval>;
@@ -153,7 +188,8 @@ export type FourCpInterval = z.infer<typeof FourCpInterval>;
 export const FourCp = z
   .object({
     transmissionUsdPerKwYear: z.number().positive().meta({
-      description: 'transmission charge per kW of average 4CP demand per year (ERCOT postage stamp 2024: 66.756998)',
+      description:
+        'transmission charge per kW of average 4CP demand per year (ERCOT postage stamp 2024: 66.756998)',
       unit: 'USD/kW-year',
       example: 66.756998,
     }),
@@ -162,11 +198,17 @@ export const FourCp = z
         "'known': perfect foresight of the actual 4CP intervals (upper bound); 'window': curtail-or-pay on the peak of a daily window each month (LP)",
     }),
     intervals: z.array(FourCpInterval).optional().meta({
-      description: 'the actual 4CP intervals (ERCOT NP9-83-M); required for known mode, checked in window mode',
+      description:
+        'the actual 4CP intervals (ERCOT NP9-83-M); required for known mode, checked in window mode',
     }),
     window: z
       .object({
-        fromHourCpt: z.number().int().min(0).max(23).meta({ description: 'first hour (local clock)', example: 15 }),
+        fromHourCpt: z
+          .number()
+          .int()
+          .min(0)
+          .max(23)
+          .meta({ description: 'first hour (local clock)', example: 15 }),
         toHourCpt: z
           .number()
           .int()
@@ -176,7 +218,10 @@ export const FourCp = z
         weekdaysOnly: z.boolean().default(true).meta({ description: 'Monday-Friday only (default true)' }),
       })
       .strict()
-      .refine((w) => w.toHourCpt > w.fromHourCpt, { message: 'expected toHourCpt > fromHourCpt', path: ['toHourCpt'] })
+      .refine((w) => w.toHourCpt > w.fromHourCpt, {
+        message: 'expected toHourCpt > fromHourCpt',
+        path: ['toHourCpt'],
+      })
       .optional(),
   })
   .strict()
@@ -189,8 +234,13 @@ export type FourCp = z.infer<typeof FourCp>;
 /** Ancillary capacity offered by curtailable mining load (ERCOT Load Resource). */
 export const Ancillary = z
   .object({
-    service: z.enum(['RRS', 'ECRS', 'NSPIN', 'REGUP']).meta({ description: 'ERCOT service offered', example: 'RRS' }),
-    maxOfferMw: z.number().positive().meta({ description: 'most MW offered in an hour', unit: 'MW', example: 30 }),
+    service: z
+      .enum(['RRS', 'ECRS', 'NSPIN', 'REGUP'])
+      .meta({ description: 'ERCOT service offered', example: 'RRS' }),
+    maxOfferMw: z
+      .number()
+      .positive()
+      .meta({ description: 'most MW offered in an hour', unit: 'MW', example: 30 }),
     capacityUsdPerMwHour: z.number().nonnegative().optional().meta({
       description: 'constant capacity price; without it, hourly MCPCs come from --as-prices',
       unit: 'USD/MW-h',
@@ -199,7 +249,10 @@ export const Ancillary = z
     deployments: z
       .array(z.iso.datetime({ offset: true }))
       .optional()
-      .meta({ description: 'interval starts (UTC) when the offered MW had to curtail', example: ['2023-08-10T21:00:00Z'] }),
+      .meta({
+        description: 'interval starts (UTC) when the offered MW had to curtail',
+        example: ['2023-08-10T21:00:00Z'],
+      }),
   })
   .strict();
 export type Ancillary = z.infer<typeof Ancillary>;
