@@ -13,8 +13,8 @@ export function RunPanel({
   scenarioId: string;
   onStarted: (runId: string) => void;
 }) {
-  const [paths, setPaths] = useState('500');
-  const [seed, setSeed] = useState('1');
+  const [paths, setPaths] = useState('');
+  const [seed, setSeed] = useState('');
   const [months, setMonths] = useState('');
   const [runs, setRuns] = useState<RunSummary[]>([]);
   const [error, setError] = useState<unknown>(undefined);
@@ -59,6 +59,7 @@ export function RunPanel({
           <input
             type="number"
             name="paths"
+            placeholder="scenario's setting"
             min={1}
             step={1}
             value={paths}
@@ -70,6 +71,7 @@ export function RunPanel({
           <input
             type="number"
             name="seed"
+            placeholder="scenario's setting"
             step={1}
             value={seed}
             onInput={(e) => setSeed(e.currentTarget.value)}
@@ -78,7 +80,7 @@ export function RunPanel({
         <label>
           months
           <input
-            placeholder="scenario's horizon"
+            placeholder="scenario's setting"
             type="number"
             name="months"
             min={1}
