@@ -36,7 +36,8 @@ Formula (see MODEL.md):
 
 Examples (hand-checked: 38.9256 · 1000 / (24 · 17.5) = 92.68):
   $ mullet breakeven --model "Antminer S21" --difficulty 1e14 --price 60000 --fees 0.1 --height 840000
-  usdPerMwh             92.680
+  usdPerMwh  92.680
+  machine    Antminer S21 (17.5 J/TH)
   ...
   $ mullet breakeven --jth 20 --pool-fee 0.02 --pue 1.05 --live --json`,
     )
