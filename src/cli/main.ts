@@ -39,6 +39,11 @@ export async function main(argv: string[]): Promise<number> {
 
 const isEntry = process.argv[1] !== undefined && /(?:main\.ts|mullet(?:\.mjs)?)$/.test(process.argv[1]);
 if (isEntry || process.env.MULLET_CLI === '1') {
+  // `mullet ... | head` closes the pipe early; that is the reader's choice, not an error.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;

@@ -20,17 +20,24 @@ export function editDistance(a: string, b: string): number {
   return prev[b.length]!;
 }
 
-/** The `limit` names closest to `query`: substring matches first, then by edit distance. */
+/**
+ * The `limit` names closest to `query`. Query words found in a name count most (words with digits, the model
+ * numbers, twice), then edit distance breaks ties: `S21 pro` suggests the S21 family before the S19 Pro.
+ */
 export function closestNames(query: string, names: readonly string[], limit = 3): string[] {
   const q = normalize(query);
+  const words = query
+    .toLowerCase()
+    .split(/[\s_-]+/)
+    .filter((w) => w.length > 0);
   return names
     .map((name) => {
       const n = normalize(name);
-      const score =
-        n.includes(q) || q.includes(n) ? Math.abs(n.length - q.length) * 0.01 : editDistance(q, n);
-      return { name, score };
+      let overlap = 0;
+      for (const w of words) if (n.includes(w)) overlap += w.length * (/\d/.test(w) ? 2 : 1);
+      return { name, overlap, distance: editDistance(q, n) };
     })
-    .sort((a, b) => a.score - b.score || a.name.localeCompare(b.name))
+    .sort((a, b) => b.overlap - a.overlap || a.distance - b.distance || a.name.localeCompare(b.name))
     .slice(0, limit)
     .map((s) => s.name);
 }
