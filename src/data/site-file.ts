@@ -16,13 +16,13 @@ export function parseSiteText(text: string, fileName: string): Site {
       throw new InputError({ path: fileName, message: `invalid JSON: ${(error as Error).message}` });
     }
   } else {
-    const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+    const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
     const first = doc.errors[0];
     if (first !== undefined) {
       const pos = first.linePos?.[0];
       throw new InputError({
         path: fileName,
-        message: `invalid YAML: ${first.message.split('\n')[0]}`,
+        message: `invalid YAML: ${first.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`,
         ...(pos ? { line: pos.line, column: pos.col } : {}),
       });
     }

@@ -2,6 +2,20 @@ import { z } from 'zod';
 import { AsicTierSpec } from './asic-tier.ts';
 import { parseWith } from './parse.ts';
 
+/** Numbers whose errors read like `expected > 0 MW` (the path and the value are added by parseWith). */
+const num = (unit: string) => z.number({ error: `expected a number (${unit})` });
+const above0 = (unit: string) => num(unit).positive({ error: `expected > 0 ${unit}` });
+const atLeast0 = (unit: string) => num(unit).nonnegative({ error: `expected >= 0 ${unit}` });
+const within = (min: number, max: number, unit: string) =>
+  num(unit)
+    .min(min, { error: `expected ${min} .. ${max} ${unit}` })
+    .max(max, { error: `expected ${min} .. ${max} ${unit}` });
+const hour = (min: number, max: number) =>
+  num('h')
+    .int({ error: 'expected a whole hour' })
+    .min(min, { error: `expected ${min} .. ${max}` })
+    .max(max, { error: `expected ${min} .. ${max}` });
+
 const isoDay = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD')
@@ -13,9 +27,7 @@ const isoDay = z
 /** AI/HPC tenant load: firm, served before any mining. */
 export const SiteAi = z
   .object({
-    firmMw: z
-      .number()
-      .positive()
+    firmMw: above0('MW')
       .optional()
       .meta({ description: 'firm critical-IT load, constant every hour', unit: 'MW', example: 60 }),
     profileCsv: z.string().min(1).optional().meta({
@@ -23,29 +35,21 @@ export const SiteAi = z
         'CSV `timestamp,it_mw` of hourly critical-IT load, path relative to the site file (instead of firmMw)',
       example: 'ai-profile.csv',
     }),
-    leaseMw: z.number().positive().optional().meta({
+    leaseMw: above0('MW').optional().meta({
       description:
         'contracted critical-IT MW billed by the lease and the most the tenant may draw; defaults to firmMw, or the profile peak',
       unit: 'MW',
       example: 60,
     }),
-    leaseUsdPerKwMonth: z
-      .number()
-      .nonnegative()
-      .meta({
-        description: 'lease price per contracted kW of critical IT per month',
-        unit: 'USD/kW-month',
-        example: 120,
-      }),
-    pue: z
-      .number()
-      .min(1)
-      .max(3)
-      .default(1)
-      .meta({
-        description: 'AI power usage effectiveness: meter MW = IT MW × pue (default 1)',
-        example: 1.3,
-      }),
+    leaseUsdPerKwMonth: atLeast0('USD/kW-month').meta({
+      description: 'lease price per contracted kW of critical IT per month',
+      unit: 'USD/kW-month',
+      example: 120,
+    }),
+    pue: within(1, 3, '(ratio)').default(1).meta({
+      description: 'AI power usage effectiveness: meter MW = IT MW × pue (default 1)',
+      example: 1.3,
+    }),
     powerPassThrough: z.boolean().meta({
       description: 'true: the tenant pays the power its load draws, so AI power cost is not the operator’s',
       example: true,
@@ -71,18 +75,11 @@ export type SiteAi = z.infer<typeof SiteAi>;
 
 /** A monthly mining energy budget: a take-or-pay minimum, a cap, or both. A bare number is a cap. */
 export const MonthlyEnergyBudget = z.union([
-  z
-    .number()
-    .positive()
-    .meta({ description: 'cap on mining energy per calendar month (Central time)', unit: 'MWh' }),
+  above0('MWh').meta({ description: 'cap on mining energy per calendar month (Central time)', unit: 'MWh' }),
   z
     .object({
-      minMwh: z
-        .number()
-        .nonnegative()
-        .optional()
-        .meta({ description: 'take-or-pay minimum per month', unit: 'MWh' }),
-      maxMwh: z.number().positive().optional().meta({ description: 'cap per month', unit: 'MWh' }),
+      minMwh: atLeast0('MWh').optional().meta({ description: 'take-or-pay minimum per month', unit: 'MWh' }),
+      maxMwh: above0('MWh').optional().meta({ description: 'cap per month', unit: 'MWh' }),
     })
     .strict()
     .refine((b) => b.minMwh !== undefined || b.maxMwh !== undefined, 'expected minMwh, maxMwh or both')
@@ -95,20 +92,14 @@ export type MonthlyEnergyBudget = z.infer<typeof MonthlyEnergyBudget>;
 
 export const SiteMining = z
   .object({
-    poolFee: z
-      .number()
-      .min(0)
-      .max(0.5)
+    poolFee: within(0, 0.5, '(fraction)')
       .default(0)
       .meta({ description: 'pool fee as a fraction of revenue (default 0)', example: 0.02 }),
-    pue: z
-      .number()
-      .min(1)
-      .max(2)
+    pue: within(1, 2, '(ratio)')
       .default(1)
       .meta({ description: 'mining overhead: meter MW = ASIC MW × pue (default 1)', example: 1.05 }),
     tiers: z.array(AsicTierSpec).min(1).meta({ description: 'ASIC tiers; dispatched most efficient first' }),
-    rampMwPerHour: z.number().positive().optional().meta({
+    rampMwPerHour: above0('MW/h').optional().meta({
       description:
         'largest change of total mining draw (meter) from one hour to the next; couples hours (LP)',
       unit: 'MW/h',
@@ -123,21 +114,17 @@ export const SiteMining = z
   .strict();
 export type SiteMining = z.infer<typeof SiteMining>;
 
-const node = z
-  .string()
-  .min(1)
-  .optional()
-  .meta({
-    description: 'price node (hub or load zone) used when the price file holds several',
-    example: 'HB_WEST',
-  });
+const node = z.string().min(1).optional().meta({
+  description: 'price node (hub or load zone) used when the price file holds several',
+  example: 'HB_WEST',
+});
 
 /** Index power: the real-time (or day-ahead) settlement point price plus an adder. */
 export const IndexPower = z
   .object({
     kind: z.literal('index'),
     node,
-    adderUsdPerMwh: z.number().min(0).meta({
+    adderUsdPerMwh: atLeast0('USD/MWh').meta({
       description: 'fixed adder on the index price (retail margin, delivery charges)',
       unit: 'USD/MWh',
       example: 4,
@@ -150,17 +137,17 @@ export const FixedPpaPower = z
   .object({
     kind: z.literal('fixedPpa'),
     node,
-    adderUsdPerMwh: z
-      .number()
-      .min(0)
-      .meta({ description: 'adder on energy bought above the PPA block', unit: 'USD/MWh', example: 4 }),
-    ppaUsdPerMwh: z
-      .number()
-      .meta({ description: 'contract price of the block', unit: 'USD/MWh', example: 45 }),
-    ppaMw: z
-      .number()
-      .positive()
-      .meta({ description: 'contracted block, every hour', unit: 'MW', example: 150 }),
+    adderUsdPerMwh: atLeast0('USD/MWh').meta({
+      description: 'adder on energy bought above the PPA block',
+      unit: 'USD/MWh',
+      example: 4,
+    }),
+    ppaUsdPerMwh: num('USD/MWh').meta({
+      description: 'contract price of the block',
+      unit: 'USD/MWh',
+      example: 45,
+    }),
+    ppaMw: above0('MW').meta({ description: 'contracted block, every hour', unit: 'MW', example: 150 }),
     sellBack: z.boolean().default(true).meta({
       description: 'true (default): contracted MWh the site does not use are sold back at the node price',
     }),
@@ -187,7 +174,7 @@ export type FourCpInterval = z.infer<typeof FourCpInterval>;
 /** ERCOT 4CP avoidance: curtail mining in the June-September coincident peaks, value the transmission charge. */
 export const FourCp = z
   .object({
-    transmissionUsdPerKwYear: z.number().positive().meta({
+    transmissionUsdPerKwYear: above0('USD/kW-year').meta({
       description:
         'transmission charge per kW of average 4CP demand per year (ERCOT postage stamp 2024: 66.756998)',
       unit: 'USD/kW-year',
@@ -203,18 +190,8 @@ export const FourCp = z
     }),
     window: z
       .object({
-        fromHourCpt: z
-          .number()
-          .int()
-          .min(0)
-          .max(23)
-          .meta({ description: 'first hour (local clock)', example: 15 }),
-        toHourCpt: z
-          .number()
-          .int()
-          .min(1)
-          .max(24)
-          .meta({ description: 'end hour, exclusive (local clock)', example: 19 }),
+        fromHourCpt: hour(0, 23).meta({ description: 'first hour (local clock)', example: 15 }),
+        toHourCpt: hour(1, 24).meta({ description: 'end hour, exclusive (local clock)', example: 19 }),
         weekdaysOnly: z.boolean().default(true).meta({ description: 'Monday-Friday only (default true)' }),
       })
       .strict()
@@ -237,11 +214,8 @@ export const Ancillary = z
     service: z
       .enum(['RRS', 'ECRS', 'NSPIN', 'REGUP'])
       .meta({ description: 'ERCOT service offered', example: 'RRS' }),
-    maxOfferMw: z
-      .number()
-      .positive()
-      .meta({ description: 'most MW offered in an hour', unit: 'MW', example: 30 }),
-    capacityUsdPerMwHour: z.number().nonnegative().optional().meta({
+    maxOfferMw: above0('MW').meta({ description: 'most MW offered in an hour', unit: 'MW', example: 30 }),
+    capacityUsdPerMwHour: atLeast0('USD/MW-h').optional().meta({
       description: 'constant capacity price; without it, hourly MCPCs come from --as-prices',
       unit: 'USD/MW-h',
       example: 8,
@@ -266,10 +240,11 @@ export type DemandResponse = z.infer<typeof DemandResponse>;
 export const Site = z
   .object({
     name: z.string().min(1).optional().meta({ description: 'label', example: 'west-texas-mullet' }),
-    interconnectMw: z
-      .number()
-      .positive()
-      .meta({ description: 'interconnect capacity at the meter', unit: 'MW', example: 200 }),
+    interconnectMw: above0('MW').meta({
+      description: 'interconnect capacity at the meter',
+      unit: 'MW',
+      example: 200,
+    }),
     ai: SiteAi.optional(),
     mining: SiteMining,
     power: SitePower,

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { registerBreakeven } from './breakeven.ts';
 import { registerCatalog } from './catalog.ts';
 import { registerDifficulty } from './difficulty.ts';
+import { registerDispatch } from './dispatch.ts';
 import { registerExample } from './example.ts';
 import { registerHashprice } from './hashprice.ts';
 import { registerServe } from './serve.ts';
@@ -15,5 +16,6 @@ export const commands: ((program: Command) => void)[] = [
   registerHashprice,
   registerSupply,
   registerDifficulty,
+  registerDispatch,
   registerServe,
 ];
