@@ -7,12 +7,14 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { createDispatchPool, type DispatchRunner } from '../jobs/dispatch-pool.ts';
 import { createRunManager, type SimulateRun } from '../jobs/run-manager.ts';
 import type { Store } from '../store/store.ts';
 import { requireBearerForWrites } from './auth.ts';
 import type { DocumentKind } from './document-kind.ts';
 import { createErrorHandler, type ServerLog } from './error-handler.ts';
 import { catalogRoutes } from './routes/catalog.ts';
+import { dispatchRoutes } from './routes/dispatch.ts';
 import { documentRoutes } from './routes/documents.ts';
 import { healthRoutes } from './routes/health.ts';
 import { quoteRoutes } from './routes/quotes.ts';
@@ -29,6 +31,8 @@ export interface BuildServerOptions {
   kinds: { scenario: DocumentKind; site: DocumentKind };
   /** Runs one simulation (the composition root wires the worker-thread pool). */
   simulate: SimulateRun;
+  /** Runs dispatch back-tests (default: a worker-thread pool owned and closed by the server). */
+  dispatch?: DispatchRunner;
   /** Schema of a run's result, for the OpenAPI document. */
   resultSchema?: z.ZodType;
   /** Run defaults taken from a scenario document (its own paths/seed/months). */
@@ -73,7 +77,11 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   app.setSerializerCompiler(jsonSerializerCompiler);
   app.setErrorHandler(createErrorHandler(log));
   app.setNotFoundHandler((_request, reply) => reply.code(404).send({ error: 'not found' }));
-  app.addHook('onClose', () => manager.close());
+  const dispatch = options.dispatch ?? createDispatchPool();
+  app.addHook('onClose', async () => {
+    await manager.close();
+    if (options.dispatch === undefined) await dispatch.close();
+  });
   if (options.apiToken !== undefined) app.addHook('onRequest', requireBearerForWrites(options.apiToken));
 
   await app.register(fastifySwagger, {
@@ -108,6 +116,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
     }),
   );
   await app.register(documentRoutes({ plural: 'sites', kind: options.kinds.site, collection: store.sites }));
+  await app.register(dispatchRoutes({ store, runner: dispatch }));
   await app.register(
     runRoutes({
       store,

@@ -8,6 +8,8 @@ export type ServerLog = (line: string) => void;
 function toHttpIssue(issue: InputIssue): HttpIssue {
   const out: HttpIssue = { path: issue.path, message: issue.message };
   if (issue.value !== undefined) out.value = issue.value;
+  if (issue.line !== undefined) out.line = issue.line;
+  if (issue.column !== undefined) out.column = issue.column;
   return out;
 }
 

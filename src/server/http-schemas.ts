@@ -8,6 +8,12 @@ export const HttpIssue = z
       .meta({ description: 'full path of the field', example: 'body.company.sites.0.interconnectMw' }),
     message: z.string().meta({ example: 'Too small: expected number to be >0' }),
     value: z.unknown().optional().meta({ description: 'the offending value, when it is a scalar' }),
+    line: z
+      .number()
+      .int()
+      .optional()
+      .meta({ description: 'for CSV text fields: 1-based line of the bad cell' }),
+    column: z.number().int().optional().meta({ description: 'for CSV text fields: 1-based column' }),
   })
   .meta({ id: 'Issue' });
 export type HttpIssue = z.infer<typeof HttpIssue>;

@@ -267,6 +267,8 @@ export function apiBehaviour(kind: StoreKind): void {
         '/api/runs/{id}',
         '/api/sites',
         '/api/sites/{id}',
+        '/api/sites/{id}/dispatch',
+        '/api/dispatch',
       ])
         assert.ok(doc.paths[path], `missing ${path}`);
       assert.equal(doc.paths['/api/docs'], undefined, 'the docs page itself is not an API path');
