@@ -20,6 +20,7 @@ import { healthRoutes } from './routes/health.ts';
 import { quoteRoutes } from './routes/quotes.ts';
 import { runRoutes } from './routes/runs.ts';
 import { DEFAULT_WEB_DIR, registerWeb } from './web-static.ts';
+import { acceptYamlBodies } from './yaml-body.ts';
 import { jsonSerializerCompiler, zodValidatorCompiler } from './zod-compilers.ts';
 
 /** Largest accepted request body (1 MiB); larger bodies get 413. */
@@ -76,6 +77,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   app.setValidatorCompiler(zodValidatorCompiler);
   app.setSerializerCompiler(jsonSerializerCompiler);
   app.setErrorHandler(createErrorHandler(log));
+  acceptYamlBodies(app);
   app.setNotFoundHandler((_request, reply) => reply.code(404).send({ error: 'not found' }));
   const dispatch = options.dispatch ?? createDispatchPool();
   app.addHook('onClose', async () => {

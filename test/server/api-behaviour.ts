@@ -242,6 +242,48 @@ export function apiBehaviour(kind: StoreKind): void {
       assert.equal(empty.json<{ issues: { path: string }[] }>().issues[0]?.path, 'body');
     });
 
+    it('takes a site as YAML too, and names the line of a YAML syntax error', async () => {
+      const yaml = [
+        'name: yaml site',
+        'interconnectMw: 80',
+        'mining:',
+        '  tiers:',
+        '    - model: Antminer S21',
+        '      units: 1000',
+        'power:',
+        '  kind: index',
+        '  adderUsdPerMwh: 3',
+        '',
+      ].join('\n');
+      const ok = await app.inject({
+        method: 'POST',
+        url: '/api/sites',
+        headers: { 'content-type': 'application/yaml' },
+        payload: yaml,
+      });
+      assert.equal(ok.statusCode, 201, ok.body);
+      assert.equal(ok.json<Json>().name, 'yaml site');
+      const broken = await app.inject({
+        method: 'POST',
+        url: '/api/sites/validate',
+        headers: { 'content-type': 'text/yaml' },
+        payload: 'name: x\ninterconnectMw: [80\n',
+      });
+      assert.equal(broken.statusCode, 400);
+      const issue = broken.json<{ issues: { path: string; message: string; line?: number }[] }>().issues[0];
+      assert.equal(issue?.path, 'body');
+      assert.match(issue?.message ?? '', /^invalid YAML/);
+      assert.equal(typeof issue?.line, 'number');
+      const other = await app.inject({
+        method: 'POST',
+        url: '/api/sites',
+        headers: { 'content-type': 'text/csv' },
+        payload: 'a,b',
+      });
+      assert.equal(other.statusCode, 415);
+      assert.equal(other.json<{ error: string }>().error, 'unsupported media type');
+    });
+
     it('publishes an OpenAPI 3 document whose schemas come from the zod schemas', async () => {
       const res = await app.inject({ method: 'GET', url: '/api/openapi.json' });
       assert.equal(res.statusCode, 200);
