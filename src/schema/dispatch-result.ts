@@ -15,13 +15,10 @@ export const DispatchTotals = z
     miningMwh: mwh('mining energy at the meter'),
     curtailedMwh: mwh('mining energy available under the cap but not drawn'),
     curtailedHours: z.number().meta({ description: 'hours with some mining curtailed', unit: 'h' }),
-    btcMined: z
-      .number()
-      .nullable()
-      .meta({
-        description: 'after pool fee; null when only a USD hashprice and no BTC price was given',
-        unit: 'BTC',
-      }),
+    btcMined: z.number().nullable().meta({
+      description: 'after pool fee; null when only a USD hashprice and no BTC price was given',
+      unit: 'BTC',
+    }),
     miningRevenueUsd: usd('hashprice × hashrate × time, after pool fee'),
     miningPowerCostUsd: usd(
       'cost of the energy mining drew (PPA block first to AI, then mining; index + adder above)',
@@ -45,13 +42,10 @@ export const DispatchTier = z.object({
   thPerS: z.number().meta({ unit: 'TH/s' }),
   jPerTh: z.number().meta({ unit: 'J/TH' }),
   meterMw: z.number().meta({ description: 'draw at full output, PUE included', unit: 'MW' }),
-  breakevenUsdPerMwh: z
-    .number()
-    .nullable()
-    .meta({
-      description: 'power price at which the tier stops paying, at the period’s mean hashprice',
-      unit: 'USD/MWh',
-    }),
+  breakevenUsdPerMwh: z.number().nullable().meta({
+    description: 'power price at which the tier stops paying, at the period’s mean hashprice',
+    unit: 'USD/MWh',
+  }),
   miningMwh: mwh('energy the tier drew'),
 });
 export type DispatchTier = z.infer<typeof DispatchTier>;

@@ -1,0 +1,74 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { DispatchResult } from '../../src/schema/dispatch-result.ts';
+
+const root = new URL('../..', import.meta.url).pathname;
+const mullet = (...args: string[]) =>
+  spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'dispatch', ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    env: { ...process.env, TZ: 'UTC' },
+  });
+const SITE = 'examples/sites/west-texas-mullet.yaml';
+const PRICES = 'examples/prices/ercot-hb-west-2023-dam.csv';
+
+describe('mullet dispatch (CLI)', () => {
+  it('--json prints one DispatchResult with the totals the issue names, and --schedule writes every hour', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mullet-dispatch-'));
+    try {
+      const out = join(dir, 'schedule.csv');
+      const r = mullet('--site', SITE, '--prices', PRICES, '--hashprice', '75', '--json', '--schedule', out);
+      assert.equal(r.status, 0, r.stderr);
+      const result = DispatchResult.parse(JSON.parse(r.stdout));
+      for (const key of [
+        'hours',
+        'aiMwh',
+        'miningMwh',
+        'curtailedMwh',
+        'btcMined',
+        'miningRevenueUsd',
+        'miningPowerCostUsd',
+        'miningMarginUsd',
+        'sellBackUsd',
+        'demandResponseUsd',
+        'aiRevenueUsd',
+        'totalMarginUsd',
+      ])
+        for (const totals of [result.totals, result.baseline]) assert.ok(key in totals, key);
+      assert.equal(result.totals.hours, 8760);
+      assert.equal(result.hourly.timeUtc.length, 8760);
+      assert.ok(result.upliftUsd > 0);
+      const csv = readFileSync(out, 'utf8').trimEnd().split('\n');
+      assert.equal(csv.length, 8761);
+      assert.match(csv[0]!, /^timestamp_utc,price_usd_per_mwh,ai_mw,tier1_antminer_s21_mw,.*,margin_usd$/);
+      assert.match(r.stderr, /8760 rows written/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('tells the operator what flexible mining and demand response were worth', () => {
+    const r = mullet('--site', SITE, '--prices', PRICES, '--hashprice', '75');
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(
+      r.stdout,
+      /Flexible mining earned [\d,]+ USD more than always-on by curtailing [\d,]+ MWh in [\d,]+ h\./,
+    );
+    assert.match(r.stdout, /Demand response was worth [\d,]+ USD \(4CP 8,080,534, ancillary [\d,]+\)\./);
+    assert.equal(r.stderr, '');
+  });
+
+  it('exits 2 with one line per bad input, naming the flag', () => {
+    const r = mullet('--site', SITE, '--prices', PRICES, '--hashprice', 'abc', '--node', 'HB_WST');
+    assert.equal(r.status, 2);
+    assert.equal(r.stdout, '');
+    const lines = r.stderr.trim().split('\n');
+    assert.equal(lines.length, 1);
+    assert.match(lines[0]!, /^mullet: (--hashprice|--node): /);
+  });
+});
