@@ -5,7 +5,7 @@ import { buildDispatchLp, miningMwFromLp } from './lp-model.ts';
 import { meritOrderMiningMw } from './merit-order.ts';
 import { priceReportWarnings } from './price-warnings.ts';
 import { buildDispatchProblem, couplingOf, type DispatchInput, type DispatchProblem } from './problem.ts';
-import { alwaysOnSchedule, scheduleFromMiningMw } from './schedule.ts';
+import { alwaysOnSchedule, type Schedule, scheduleFromMiningMw, splitOverTiers } from './schedule.ts';
 import { settle } from './settle.ts';
 
 export type SolverChoice = 'auto' | 'merit-order' | 'lp';
@@ -134,6 +134,7 @@ function hourlySeries(
   const marginUsd: number[] = new Array(n);
   const ancillaryOfferMw: number[] = new Array(n);
   const tierMw: number[][] = Array.from({ length: tiers }, () => new Array<number>(n));
+  const split = new Float64Array(tiers);
   for (let h = 0; h < n; h++) {
     timeUtc[h] = iso(problem.timeMs[h]!);
     priceUsdPerMwh[h] = problem.priceUsdPerMwh[h]!;
@@ -142,7 +143,8 @@ function hourlySeries(
     curtailedMw[h] = round6(problem.capMw[h]! - schedule.miningMw[h]!);
     marginUsd[h] = Math.round(margin[h]! * 100) / 100;
     ancillaryOfferMw[h] = round6(schedule.offerMw[h]!);
-    for (let i = 0; i < tiers; i++) tierMw[i]![h] = round6(schedule.tierMw[h * tiers + i]!);
+    splitOverTiers(problem, schedule.miningMw[h]!, split);
+    for (let i = 0; i < tiers; i++) tierMw[i]![h] = round6(split[i]!);
   }
   return { timeUtc, priceUsdPerMwh, aiMw, miningMw, curtailedMw, marginUsd, tierMw, ancillaryOfferMw };
 }

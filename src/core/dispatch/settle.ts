@@ -15,16 +15,24 @@ export interface Settlement {
  * Settles a schedule against the site's contracts. Power: the PPA block (if any) serves AI first, then mining;
  * unused block MWh cost the contract price and, with sell-back, earn the node price; energy above the block
  * costs node price + adder. 4CP: the avoided charge is valued against always-on mining (`capMw`), at the
- * known 4CP intervals ('known') or at each month's window peak ('window'). Sums are compensated (Neumaier).
+ * known 4CP intervals ('known') or at each month's window peak ('window'). Money sums are blockwise compensated (Neumaier).
  */
 export function settle(problem: DispatchProblem, schedule: Schedule): Settlement {
   const { n, dtH: dt, terms } = problem;
   const tiers = problem.tierMw.length;
-  const { miningMw, tierMw, offerMw } = schedule;
+  const { miningMw, offerMw } = schedule;
+  const caps = problem.tierMw;
   const hpBtc = problem.hashpriceBtcPerPhDay;
   const marginUsd = new Float64Array(n);
   const tierMwh = new Float64Array(tiers);
+  // money: plain sums over blocks of BLOCK intervals, flushed into compensated (Neumaier) sums; energies plain
   const acc = new Float64Array(2 * SLOTS);
+  const block = new Float64Array(SLOTS);
+  let aiMwh = 0;
+  let miningMwh = 0;
+  let curtailedMwh = 0;
+  let curtailedHours = 0;
+  let offeredMwh = 0;
   const ppa = terms.ppa;
   const adder = terms.adderUsdPerMwh;
   for (let h = 0; h < n; h++) {
@@ -32,16 +40,17 @@ export function settle(problem: DispatchProblem, schedule: Schedule): Settlement
     const ai = problem.aiMw[h]!;
     const m = miningMw[h]!;
     const hp = problem.hashpriceUsdPerPhDay[h]!;
-    let revenuePerH = 0;
-    let btcPerH = 0;
-    for (let i = 0; i < tiers; i++) {
-      const x = tierMw[h * tiers + i]!;
-      if (x === 0) continue;
-      const perMwh = x * problem.tierRevenueFactor[i]!;
-      revenuePerH += perMwh * hp;
-      if (hpBtc !== null) btcPerH += perMwh * hpBtc[h]!;
+    // tiers fill most efficient first (as splitOverTiers): revenue per hour = Σ x_i · factor_i · hashprice
+    let perMwh = 0;
+    let left = m;
+    for (let i = 0; i < tiers && left > 0; i++) {
+      const x = left < caps[i]! ? left : caps[i]!;
+      perMwh += x * problem.tierRevenueFactor[i]!;
       tierMwh[i]! += x * dt;
+      left -= x;
     }
+    const revenuePerH = perMwh * hp;
+    const btcPerH = hpBtc === null ? 0 : perMwh * hpBtc[h]!;
     let miningCost: number;
     let aiCost: number;
     if (ppa !== null) {
@@ -50,27 +59,28 @@ export function settle(problem: DispatchProblem, schedule: Schedule): Settlement
       const unused = ppa.mw - aiWithin - miningWithin;
       miningCost = (miningWithin * ppa.usdPerMwh + (m - miningWithin) * (p + adder)) * dt;
       aiCost = (aiWithin * ppa.usdPerMwh + (ai - aiWithin) * (p + adder)) * dt;
-      if (ppa.sellBack) add(acc, SELL_BACK, unused * p * dt);
-      add(acc, UNUSED, unused * ppa.usdPerMwh * dt);
+      if (ppa.sellBack) block[SELL_BACK]! += unused * p * dt;
+      block[UNUSED]! += unused * ppa.usdPerMwh * dt;
     } else {
       miningCost = m * (p + adder) * dt;
       aiCost = ai * (p + adder) * dt;
     }
     const revenue = revenuePerH * dt;
     marginUsd[h] = revenue - miningCost;
-    add(acc, REVENUE, revenue);
-    add(acc, BTC, btcPerH * dt);
-    add(acc, MINING_COST, miningCost);
-    add(acc, AI_COST, aiCost);
-    add(acc, AI, ai * dt);
-    add(acc, MINING, m * dt);
+    block[REVENUE]! += revenue;
+    block[BTC]! += btcPerH * dt;
+    block[MINING_COST]! += miningCost;
+    block[AI_COST]! += aiCost;
+    aiMwh += ai * dt;
+    miningMwh += m * dt;
     const cut = problem.capMw[h]! - m;
     if (cut > 1e-9 * Math.max(1, problem.capMw[h]!)) {
-      add(acc, CURTAILED, cut * dt);
-      add(acc, CURTAILED_HOURS, dt);
+      curtailedMwh += cut * dt;
+      curtailedHours += dt;
     }
-    add(acc, ANCILLARY, offerMw[h]! * problem.offerUsdPerMwH[h]! * dt);
-    add(acc, OFFERED, offerMw[h]! * dt);
+    block[ANCILLARY]! += offerMw[h]! * problem.offerUsdPerMwH[h]! * dt;
+    offeredMwh += offerMw[h]! * dt;
+    if ((h + 1) % BLOCK === 0 || h === n - 1) flush(acc, block);
   }
   const fourCpAvoidedUsd = fourCpAvoided(problem, miningMw);
   const ancillaryUsd = total(acc, ANCILLARY);
@@ -92,10 +102,10 @@ export function settle(problem: DispatchProblem, schedule: Schedule): Settlement
   return {
     totals: {
       hours: n * dt,
-      aiMwh: total(acc, AI),
-      miningMwh: total(acc, MINING),
-      curtailedMwh: total(acc, CURTAILED),
-      curtailedHours: total(acc, CURTAILED_HOURS),
+      aiMwh: aiMwh,
+      miningMwh: miningMwh,
+      curtailedMwh: curtailedMwh,
+      curtailedHours: curtailedHours,
       btcMined: hpBtc === null ? null : total(acc, BTC),
       miningRevenueUsd,
       miningPowerCostUsd,
@@ -104,7 +114,7 @@ export function settle(problem: DispatchProblem, schedule: Schedule): Settlement
       ppaUnusedCostUsd,
       fourCpAvoidedUsd,
       ancillaryUsd,
-      ancillaryOfferedMwh: total(acc, OFFERED),
+      ancillaryOfferedMwh: offeredMwh,
       demandResponseUsd,
       aiRevenueUsd,
       aiPowerCostUsd,
@@ -139,29 +149,23 @@ function fourCpAvoided(problem: DispatchProblem, miningMw: Float64Array): number
 }
 
 // Neumaier compensated sums kept in one typed array (sum at 2k, compensation at 2k+1): no boxing, no objects
-const [
-  AI,
-  MINING,
-  CURTAILED,
-  CURTAILED_HOURS,
-  BTC,
-  REVENUE,
-  MINING_COST,
-  SELL_BACK,
-  UNUSED,
-  ANCILLARY,
-  OFFERED,
-  AI_COST,
-] = [0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22] as const;
-const SLOTS = 12;
+const [BTC, REVENUE, MINING_COST, SELL_BACK, UNUSED, ANCILLARY, AI_COST] = [0, 1, 2, 3, 4, 5, 6] as const;
+const SLOTS = 7;
+/** Intervals summed plainly before a compensated add: 32 terms lose at most ~32 ulp, then nothing grows. */
+const BLOCK = 32;
 
-function add(acc: Float64Array, k: number, x: number): void {
-  const s = acc[k]!;
-  const t = s + x;
-  acc[k + 1]! += Math.abs(s) >= Math.abs(x) ? s - t + x : x - t + s;
-  acc[k] = t;
+/** Adds each block sum into its Neumaier sum (sum at 2k, compensation at 2k+1) and clears the block. */
+function flush(acc: Float64Array, block: Float64Array): void {
+  for (let k = 0; k < SLOTS; k++) {
+    const x = block[k]!;
+    const s = acc[2 * k]!;
+    const t = s + x;
+    acc[2 * k + 1]! += Math.abs(s) >= Math.abs(x) ? s - t + x : x - t + s;
+    acc[2 * k] = t;
+    block[k] = 0;
+  }
 }
 
 function total(acc: Float64Array, k: number): number {
-  return acc[k]! + acc[k + 1]!;
+  return acc[2 * k]! + acc[2 * k + 1]!;
 }
