@@ -119,11 +119,7 @@ function checkBudgetsFeasible(problem: DispatchProblem): void {
   }
 }
 
-function hourlySeries(
-  problem: DispatchProblem,
-  schedule: ReturnType<typeof scheduleFromMiningMw>,
-  margin: Float64Array,
-) {
+function hourlySeries(problem: DispatchProblem, schedule: Schedule, margin: Float64Array) {
   const { n } = problem;
   const tiers = problem.tierMw.length;
   const timeUtc: string[] = new Array(n);

@@ -44,7 +44,7 @@ export function settle(problem: DispatchProblem, schedule: Schedule): Settlement
     let perMwh = 0;
     let left = m;
     for (let i = 0; i < tiers && left > 0; i++) {
-      const x = left < caps[i]! ? left : caps[i]!;
+      const x = Math.min(left, caps[i]!);
       perMwh += x * problem.tierRevenueFactor[i]!;
       tierMwh[i]! += x * dt;
       left -= x;
