@@ -136,6 +136,66 @@ for (const solver of ['merit-order', 'lp'] as const) {
       close(r.totals.demandResponseUsd, 1000);
     });
 
+    it('dispatches 15-minute prices at their own interval, curtailing only the 4CP quarter hour', () => {
+      // 21:00Z .. 22:45Z in quarters; the interval ending 17:00 CDT is 21:45-22:00Z = index 3.
+      // A quarter at 30 USD/MWh earns 2350 / 4 = 587.5 USD with 75 MW running.
+      const site = handSite({
+        demandResponse: {
+          fourCp: {
+            transmissionUsdPerKwYear: 66.756998,
+            intervals: [{ date: '2023-07-03', endingCpt: '17:00' }],
+          },
+        },
+      });
+      const r = run(
+        {
+          site,
+          prices: priceSeries(new Array(8).fill(30), '2023-07-03T21:00:00Z', 15),
+          hashprice: { usdPerPhDay: 48 },
+        },
+        solver,
+      );
+      assert.equal(r.intervalMinutes, 15);
+      assert.deepEqual(r.hourly.miningMw, [75, 75, 75, 0, 75, 75, 75, 75]);
+      close(r.totals.hours, 2);
+      close(r.totals.miningMarginUsd, 7 * 587.5);
+      close(r.totals.curtailedMwh, 75 / 4);
+    });
+
+    it('serves an hourly AI profile first and clips it at the lease', () => {
+      // lease 30 MW IT at PUE 1.25: hour 0 draws 10·1.25 = 12.5 MW, hour 1 asks 40 but gets 30·1.25 = 37.5 MW.
+      // Mining caps: 100 − 12.5 = 87.5 and 100 − 37.5 = 62.5 MW (tiers total 110); at price 0 everything that fits runs.
+      const site = handSite({
+        ai: { profileCsv: 'ai.csv', leaseMw: 30, pue: 1.25, leaseUsdPerKwMonth: 100, powerPassThrough: true },
+      });
+      const start = Date.parse('2023-07-03T05:00:00Z');
+      const r = run(
+        {
+          site,
+          prices: priceSeries([0, 0]),
+          hashprice: { usdPerPhDay: 48 },
+          aiProfileMw: { timeUtcMs: [start, start + 3_600_000], values: [10, 40] },
+        },
+        solver,
+      );
+      assert.deepEqual(r.hourly.aiMw, [12.5, 37.5]);
+      assert.deepEqual(r.hourly.miningMw, [87.5, 62.5]);
+      assert.ok(r.warnings.some((w) => /above the lease/.test(w)));
+      assert.throws(
+        () =>
+          run(
+            {
+              site,
+              prices: priceSeries([0, 0]),
+              hashprice: { usdPerPhDay: 48 },
+              aiProfileMw: { timeUtcMs: [start], values: [10] },
+            },
+            solver,
+          ),
+        (e: unknown) => e instanceof InputError && /no AI load for 1 priced interval/.test(e.message),
+      );
+    });
+
     it('never runs mining that would not fit beside the AI load', () => {
       const r = run(
         { site: handSite(), prices: priceSeries([-500, -1, 0, 1]), hashprice: { usdPerPhDay: 48 } },
