@@ -83,7 +83,8 @@ Examples:
   Demand response was worth 10,095,814 USD (4CP 8,080,534, ancillary 2,015,280).
 
   $ mullet dispatch --site site.yaml --prices ../shared/data/ercot_dam_spp_hourly_2023.csv --node HB_WEST \\
-      --network ../shared/data/btc_daily_coinmetrics.csv --network-year 2019 --json > result.json
+      --network ../shared/data/btc_daily_coinmetrics.csv --network-year 2019 --to 2023-12-31 --json > result.json
+  (the 2019 network stands in for 2023; --to stops before 2024-01-01 UTC, which 2019 cannot map)
   $ mullet dispatch --site site.yaml --prices rtm.csv --node LZ_WEST --hashprice 60 --solver lp --schedule out.csv`,
     )
     .action(async (flags: DispatchFlags) => {
@@ -134,6 +135,12 @@ async function dispatchFromFlags(flags: DispatchFlags): Promise<DispatchResult> 
           };
   } else if (flags.network !== undefined) {
     hashpricePath = '--network';
+    if (flags.btcPrice !== undefined)
+      throw new InputError({
+        path: '--btc-price',
+        message: 'only with --hashprice (--network has each day’s price)',
+        value: flags.btcPrice,
+      });
     const daily = dailyHashpriceFromNetwork(
       parseCoinMetricsCsv(await readText(flags.network, '--network'), flags.network),
     );
