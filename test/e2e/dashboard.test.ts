@@ -8,7 +8,7 @@ import type { SimulateRun } from '../../src/jobs/run-manager.ts';
 import { type RunningServer, startServer } from '../../src/server/start-server.ts';
 import { launchBrowser, screenshot, text, waitForAttribute, waitForInk } from './browser.ts';
 import { ensureWebBuild } from './build-web.ts';
-import { fakeDispatchResult, fakeSimulationResult } from './fake-results.ts';
+import { fakeSimulationResult } from './fake-results.ts';
 
 /** A site for the dispatch view: firm AI up front, two ASIC tiers in the back, index power at HB_WEST. */
 const SITE = {
@@ -174,14 +174,6 @@ describe('dashboard in a real browser (Debian chromium)', { timeout: 90_000 }, (
     });
     assert.equal(created.status, 201, await created.clone().text());
     const { id } = (await created.json()) as { id: string };
-    // TEMPORARY until the server's dispatch route lands
-    const probe = await fetch(`${server.url}/api/sites/${id}/dispatch`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: '{}',
-    });
-    if (probe.status === 404)
-      await page.route('**/api/sites/*/dispatch', (route) => route.fulfill({ json: fakeDispatchResult() }));
     await page.goto(`${server.url}/#/dispatch/${id}`);
     await page.getByRole('button', { name: 'Run back-test' }).click();
     const heatmaps = page.locator('.heatmap-card canvas');

@@ -28,7 +28,13 @@ export interface Band {
 export interface StrategyResult {
   name: string;
   npvUsd: Dist;
-  irrPerYear: Dist & { definedShare: number };
+  irrPerYear: {
+    p5: number | null;
+    p50: number | null;
+    p95: number | null;
+    mean: number | null;
+    definedShare: number;
+  };
   btcMined: Dist;
   btcHeld: Dist;
   cashUsd: Dist;
@@ -51,6 +57,8 @@ export interface SimulationResult {
   months: number;
   startDate: string;
   discountRatePerYear: number;
+  /** Date of each month boundary 0..months. */
+  dates?: string[];
   strategies: StrategyResult[];
   network: {
     priceUsd: Band;

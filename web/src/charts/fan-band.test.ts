@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { fanColumns, fanSeriesIndex, monthTimesS } from './fan-band.ts';
+import { fanColumns, fanSeriesIndex, formatDay, monthTimesS, runTimesS } from './fan-band.ts';
 
 describe('fan band shaping', () => {
   it('monthTimesS gives the first of each month in UTC, months + 1 points', () => {
@@ -33,5 +33,26 @@ describe('fan band shaping', () => {
     const cols = fanColumns([0, 1, 2], [band]);
     assert.deepEqual(cols[1], [1, null, null]);
     assert.deepEqual(cols[2], [null, null, null]);
+  });
+
+  it('runTimesS uses the result dates when there is one per month boundary', () => {
+    const xs = runTimesS({
+      startDate: '2025-01-01',
+      months: 1,
+      dates: ['2025-01-01', '2025-01-31T10:30:00Z'],
+    });
+    assert.deepEqual(xs, [Date.UTC(2025, 0, 1) / 1000, Date.UTC(2025, 0, 31, 10, 30) / 1000]);
+  });
+
+  it('runTimesS falls back to calendar months when dates are missing or do not match', () => {
+    const expected = monthTimesS('2025-01-01', 2);
+    assert.deepEqual(runTimesS({ startDate: '2025-01-01', months: 2 }), expected);
+    assert.deepEqual(runTimesS({ startDate: '2025-01-01', months: 2, dates: ['2025-01-01'] }), expected);
+  });
+
+  it('formatDay keeps the day of a timestamp and leaves other texts alone', () => {
+    assert.equal(formatDay('2028-04-12T00:00:00Z'), '2028-04-12');
+    assert.equal(formatDay('2028-04-12'), '2028-04-12');
+    assert.equal(formatDay('after 2035-01-01'), 'after 2035-01-01');
   });
 });

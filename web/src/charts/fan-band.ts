@@ -18,6 +18,28 @@ export function monthTimesS(startDate: string, months: number): number[] {
 }
 
 /**
+ * The x axis of a run's monthly charts, unix seconds: the result's own month-boundary `dates` when it has
+ * one per month 0..months, else the first of each calendar month from `startDate`.
+ */
+export function runTimesS(result: {
+  startDate: string;
+  months: number;
+  dates?: string[] | undefined;
+}): number[] {
+  const { dates } = result;
+  if (dates !== undefined && dates.length === result.months + 1) {
+    const xs = dates.map((d) => Date.parse(d.length === 10 ? `${d}T00:00:00Z` : d) / 1000);
+    if (xs.every(Number.isFinite)) return xs;
+  }
+  return monthTimesS(result.startDate, result.months);
+}
+
+/** `2028-04-12T00:00:00Z` → `2028-04-12`; other texts (`after 2035-01-01`) as they are. */
+export function formatDay(date: string): string {
+  return /^\d{4}-\d{2}-\d{2}T/.test(date) ? date.slice(0, 10) : date;
+}
+
+/**
  * Shapes fan bands for uPlot: `[x, s0.p5, s0.p50, s0.p95, s1.p5, ...]`, each value multiplied by `scale`
  * (100 turns a share into percent). Bands shorter than the x axis are padded with gaps, never stretched.
  */

@@ -1,7 +1,7 @@
 import { useMemo } from 'preact/hooks';
 import type uPlot from 'uplot';
 import type { Band } from '../api/types.ts';
-import { fanColumns, fanSeriesIndex, monthTimesS } from '../charts/fan-band.ts';
+import { fanColumns, fanSeriesIndex } from '../charts/fan-band.ts';
 import { strategyColor, withAlpha } from '../charts/palette.ts';
 import { SeriesLegend } from './series-legend.tsx';
 import { UplotChart } from './uplot-chart.tsx';
@@ -10,8 +10,8 @@ export interface FanChartProps {
   title: string;
   /** y axis title with its unit, e.g. `NPV (USD)`. */
   yLabel: string;
-  startDate: string;
-  months: number;
+  /** Unix seconds of each month boundary (see runTimesS). */
+  xS: number[];
   series: Array<{ name: string; band: Band }>;
   /** Axis tick format. */
   format: (value: number) => string;
@@ -20,11 +20,10 @@ export interface FanChartProps {
 }
 
 /** Fan chart: per strategy a p5–p95 band and the p50 line over the months of the simulation. */
-export function FanChart({ title, yLabel, startDate, months, series, format, scale = 1 }: FanChartProps) {
+export function FanChart({ title, yLabel, xS, series, format, scale = 1 }: FanChartProps) {
   const { options, data } = useMemo(() => {
-    const xs = monthTimesS(startDate, months);
     const columns = fanColumns(
-      xs,
+      xS,
       series.map((s) => s.band),
       scale,
     );
@@ -57,7 +56,7 @@ export function FanChart({ title, yLabel, startDate, months, series, format, sca
       ],
     };
     return { options, data: columns as uPlot.AlignedData };
-  }, [startDate, months, series, format, scale, yLabel]);
+  }, [xS, series, format, scale, yLabel]);
   return (
     <figure class="card chart-card">
       <figcaption>{title}</figcaption>

@@ -1,15 +1,15 @@
 import { useMemo } from 'preact/hooks';
 import type uPlot from 'uplot';
 import type { Band } from '../api/types.ts';
-import { fanColumns, fanSeriesIndex, monthTimesS } from '../charts/fan-band.ts';
+import { fanColumns, fanSeriesIndex } from '../charts/fan-band.ts';
 import { strategyColor, withAlpha } from '../charts/palette.ts';
 import { formatPercent } from '../format/number.ts';
 import { SeriesLegend } from './series-legend.tsx';
 import { UplotChart } from './uplot-chart.tsx';
 
 export interface HashShareChartProps {
-  startDate: string;
-  months: number;
+  /** Unix seconds of each month boundary (see runTimesS). */
+  xS: number[];
   series: Array<{ name: string; share: Band }>;
   networkEhPerS: Band;
 }
@@ -17,15 +17,14 @@ export interface HashShareChartProps {
 const NETWORK_COLOR = '#6b7280';
 
 /** Each strategy's share of network hashrate (left, %) against the network's own hashrate (right, EH/s). */
-export function HashShareChart({ startDate, months, series, networkEhPerS }: HashShareChartProps) {
+export function HashShareChart({ xS, series, networkEhPerS }: HashShareChartProps) {
   const { options, data } = useMemo(() => {
-    const xs = monthTimesS(startDate, months);
     const columns = fanColumns(
-      xs,
+      xS,
       series.map((s) => s.share),
       100,
     );
-    const network = fanColumns(xs, [networkEhPerS]);
+    const network = fanColumns(xS, [networkEhPerS]);
     columns.push(network[1]!, network[2]!, network[3]!);
     const uSeries: uPlot.Series[] = [{ label: 'month' }];
     const bands: uPlot.Band[] = [];
@@ -85,7 +84,7 @@ export function HashShareChart({ startDate, months, series, networkEhPerS }: Has
       ],
     };
     return { options, data: columns as uPlot.AlignedData };
-  }, [startDate, months, series, networkEhPerS]);
+  }, [xS, series, networkEhPerS]);
   return (
     <figure class="card chart-card">
       <figcaption>Hash-rate share vs the network</figcaption>

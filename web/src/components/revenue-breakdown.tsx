@@ -63,11 +63,15 @@ export function RevenueBreakdown({ result }: { result: DispatchResult }) {
         <dd>{formatMwh(result.totals.curtailedMwh)}</dd>
         <dt>AI/HPC energy</dt>
         <dd>{formatMwh(result.totals.aiMwh)}</dd>
-        <dt>bitcoin mined</dt>
-        <dd>
-          {formatBtc(result.totals.btcMined)}{' '}
-          <span class="hint">vs {formatBtc(result.baseline.btcMined)}</span>
-        </dd>
+        {result.totals.btcMined === null ? null : (
+          <>
+            <dt>bitcoin mined</dt>
+            <dd>
+              {formatBtc(result.totals.btcMined)}{' '}
+              <span class="hint">vs {formatBtc(result.baseline.btcMined)}</span>
+            </dd>
+          </>
+        )}
       </dl>
     </section>
   );

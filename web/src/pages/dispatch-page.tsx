@@ -21,6 +21,7 @@ export function DispatchPage({ siteId }: { siteId: string | undefined }) {
   const [error, setError] = useState<unknown>(undefined);
   const [busy, setBusy] = useState(false);
   const [offsetHours, setOffsetHours] = useState(-6);
+  const [hashprice, setHashprice] = useState('');
 
   useEffect(() => {
     let live = true;
@@ -45,7 +46,9 @@ export function DispatchPage({ siteId }: { siteId: string | undefined }) {
     setBusy(true);
     setError(undefined);
     try {
-      setResult(await api.dispatchSite(siteId, { prices: BUILTIN_PRICES }));
+      const options: { prices: string; hashpriceUsdPerPhDay?: number } = { prices: BUILTIN_PRICES };
+      if (hashprice.trim() !== '') options.hashpriceUsdPerPhDay = Number(hashprice);
+      setResult(await api.dispatchSite(siteId, options));
     } catch (e) {
       setError(e);
     } finally {
@@ -62,7 +65,8 @@ export function DispatchPage({ siteId }: { siteId: string | undefined }) {
       mining,
       miningDomain: robustDomain(mining.cells, 0, 1),
       price,
-      priceDomain: robustDomain(price.cells, 0.01, 0.99),
+      // ERCOT summers have hundreds of scarcity hours: clip at p3/p97 so ordinary days keep their contrast
+      priceDomain: robustDomain(price.cells, 0.03, 0.97),
     };
   }, [result, offsetHours]);
 
@@ -98,6 +102,18 @@ export function DispatchPage({ siteId }: { siteId: string | undefined }) {
                 </option>
               ))}
             </select>
+          </label>
+          <label>
+            hashprice (USD/PH/day)
+            <input
+              type="number"
+              name="hashprice"
+              min={0}
+              step="any"
+              placeholder="server default"
+              value={hashprice}
+              onInput={(e) => setHashprice(e.currentTarget.value)}
+            />
           </label>
           <label>
             clock of the heatmaps
