@@ -1,0 +1,231 @@
+import type { CompiledScenario } from './compile.ts';
+import { DAYS_PER_MONTH, TRACKED_HALVINGS } from './compile.ts';
+import { fillNormal, fillUniform } from './rng/fill.ts';
+import { chunkStream } from './rng/xoshiro128ss.ts';
+import { type BandSample, type SampleSummary, summarizeSample } from './sample-summary.ts';
+import { allocateChunkState, type ChunkState, NF, NS, VF, VS } from './state.ts';
+import { stepCompany } from './step-company.ts';
+import { stepMarket } from './step-market.ts';
+import { stepNetwork } from './step-network.ts';
+
+/** Paths per chunk: the unit of work and of random streams (a chunk's draws depend only on seed and index). */
+export const CHUNK_PATHS = 4096;
+/** The band sample: the paths of chunk 0 (the first min(paths, CHUNK_PATHS)), i.i.d. like any others. */
+
+/** What one chunk hands back: per-path end values, monthly sums and the band sample. Typed arrays only. */
+export interface ChunkResult {
+  chunkIndex: number;
+  n: number;
+  /** `[(v·VF + m)·n + p]`, metrics as VARIANT_FINALS. */
+  variantFinals: Float64Array;
+  /** `[m·n + p]`, metrics as NETWORK_FINALS, then TRACKED_HALVINGS halving days (∞ if not reached). */
+  networkFinals: Float64Array;
+  netSums: Float64Array;
+  varSums: Float64Array;
+  /** Chunk 0 only: band percentiles and IRRs of its paths. */
+  sampleSummary?: SampleSummary;
+  /** Chunk 0 with `keepSample` only: the raw monthly values behind them (tests). */
+  sample?: BandSample;
+}
+
+/** Number of paths in chunk `chunkIndex` of a run of `paths`. */
+export function chunkSize(paths: number, chunkIndex: number, chunkPaths = CHUNK_PATHS): number {
+  return Math.max(0, Math.min(chunkPaths, paths - chunkIndex * chunkPaths));
+}
+
+/** Number of chunks for `paths`. */
+export function chunkCount(paths: number, chunkPaths = CHUNK_PATHS): number {
+  return Math.ceil(paths / chunkPaths);
+}
+
+/**
+ * Simulates chunk `chunkIndex` of the compiled scenario: paths `[index·chunkPaths, …)` over all months and
+ * variants, with the random stream of (seed, chunk). The same chunk gives the same numbers on any thread.
+ */
+export function simulateChunk(
+  c: CompiledScenario,
+  chunkIndex: number,
+  options: { chunkPaths?: number; keepSample?: boolean } = {},
+): ChunkResult {
+  const chunkPaths = options.chunkPaths ?? CHUNK_PATHS;
+  const n = chunkSize(c.paths, chunkIndex, chunkPaths);
+  const sampleCount = chunkIndex === 0 ? n : 0;
+  const s = allocateChunkState(c, n, sampleCount, chunkStream(c.seed, chunkIndex));
+  initChunk(c, s);
+  const T = c.months;
+  const V = c.variants.length;
+  const gbm = c.priceModel === 'gbm';
+  const jumps = gbm && c.jumpCdf.length > 0;
+  const uniformCount = gbm ? (jumps ? n : 0) : c.blockDrawsPerMonth * n;
+  for (let t = 0; t < T; t++) {
+    if (gbm) fillNormal(s.rng, s.normals, 0, jumps ? 3 * n : 2 * n);
+    else fillNormal(s.rng, s.normals, n, n);
+    if (uniformCount > 0) fillUniform(s.rng, s.uniforms, 0, uniformCount);
+    stepNetwork(c, s, t);
+    stepMarket(c, s, t);
+    recordNetwork(c, s, t + 1);
+    for (let v = 0; v < V; v++) stepCompany(c, s, v, t);
+  }
+  return finishChunk(c, s, chunkIndex, options.keepSample ?? false);
+}
+
+function initChunk(c: CompiledScenario, s: ChunkState): void {
+  const n = s.n;
+  const V = c.variants.length;
+  const NT = c.netTierCount;
+  const P0 = Math.exp(c.logPrice0);
+  s.logPrice.fill(c.logPrice0);
+  s.price.fill(P0);
+  s.logFee.fill(c.logFee0);
+  s.fee.fill(Math.exp(c.logFee0));
+  s.difficulty.fill(c.difficulty0);
+  s.height.fill(c.height0);
+  s.epochElapsedS.fill(c.epochElapsed0S);
+  s.nextHalving.fill(c.firstHalvingHeight);
+  let total = 0;
+  for (let k = 0; k < NT; k++) total += c.netTierTh0[k]!;
+  for (let p = 0; p < n; p++) for (let k = 0; k < NT; k++) s.netInstalled[p * NT + k] = c.netTierTh0[k]!;
+  s.netTotal.fill(total);
+  s.netTh.fill(c.hashrate0ThPerS);
+  s.invPrice.fill(1 / P0);
+  s.cash.fill(c.cash0);
+  s.btc.fill(c.btc0);
+  s.minBtc.fill(c.btc0);
+  s.minCash.fill(c.cash0);
+  s.defaultMonth.fill(Number.POSITIVE_INFINITY);
+  // One uniform per path for the tenant-default clock, shared by all variants (common random numbers).
+  if (c.variants.some((v) => v.defaultHazardPerMonth > 0)) {
+    const u = new Float64Array(n);
+    fillUniform(s.rng, u, 0, n);
+    for (let v = 0; v < V; v++) {
+      const hz = c.variants[v]!.defaultHazardPerMonth;
+      if (hz <= 0) continue;
+      const logSurvive = Math.log1p(-hz);
+      for (let p = 0; p < n; p++) s.defaultMonth[v * n + p] = Math.floor(Math.log(u[p]!) / logSurvive);
+    }
+  }
+
+  // month-0 values of the bands
+  const T1 = c.months + 1;
+  const h0 = c.hashrate0ThPerS;
+  const hashprice0 = (c.revenue0 * 1000) / DAYS_PER_MONTH;
+  const net0 = [P0, h0 * 1e-6, hashprice0];
+  for (let m = 0; m < NS; m++) {
+    s.netSums[m * T1] = net0[m]! * n;
+    for (let p = 0; p < s.sampleCount; p++) s.netSample[m * T1 * s.sampleCount + p] = net0[m]!;
+  }
+  let k0 = 0;
+  while (k0 < c.tierCount && c.tierCostPerTh[k0]! <= c.revenue0 * c.poolKeep) k0++;
+  for (let v = 0; v < V; v++) {
+    const th0 = c.cumTh[v * c.months * (c.tierCount + 1) + k0]!;
+    const values = [c.cash0, c.btc0, 0, th0 / h0, th0 * 1e-6];
+    for (let m = 0; m < VS; m++) {
+      s.varSums[(v * VS + m) * T1] = values[m]! * n;
+      for (let p = 0; p < s.sampleCount; p++) s.varSample[(v * VS + m) * T1 * s.sampleCount + p] = values[m]!;
+    }
+  }
+}
+
+/** Network bands at index `at` (end of month at−1): price, online hashrate, realized hashprice. */
+function recordNetwork(c: CompiledScenario, s: ChunkState, at: number): void {
+  const T1 = c.months + 1;
+  const { price, netTh, hashpriceBtcPerPhDay, netSums, netSample, sampleCount } = s;
+  let sumP = 0;
+  let sumH = 0;
+  let sumHp = 0;
+  for (let p = 0; p < s.n; p++) {
+    const P = price[p]!;
+    const eh = netTh[p]! * 1e-6;
+    const hp = hashpriceBtcPerPhDay[p]! * P;
+    sumP += P;
+    sumH += eh;
+    sumHp += hp;
+    if (p < sampleCount) {
+      netSample[at * sampleCount + p] = P;
+      netSample[(T1 + at) * sampleCount + p] = eh;
+      netSample[(2 * T1 + at) * sampleCount + p] = hp;
+    }
+  }
+  netSums[at]! += sumP;
+  netSums[T1 + at]! += sumH;
+  netSums[2 * T1 + at]! += sumHp;
+}
+
+/** End values: terminal value into the NPV and the last sampled flow; per-path finals packed by metric. */
+function finishChunk(
+  c: CompiledScenario,
+  s: ChunkState,
+  chunkIndex: number,
+  keepSample: boolean,
+): ChunkResult {
+  const n = s.n;
+  const T = c.months;
+  const T1 = T + 1;
+  const V = c.variants.length;
+  const P0 = Math.exp(c.logPrice0);
+  const start0 = c.btc0 * P0 - c.debt0;
+  const discountT = c.discount[T]!;
+  const debtT = c.debtAt[T]!;
+  const yearScale = 12 / Math.min(12, T);
+  const variantFinals = new Float64Array(V * VF * n);
+  for (let v = 0; v < V; v++) {
+    const tvFirm = c.terminalFirm[v]!;
+    const tvConv = c.terminalConversion[v]!;
+    for (let p = 0; p < n; p++) {
+      const i = v * n + p;
+      const P = s.price[p]!;
+      const margin = s.miningMarginLast12[i]! * yearScale;
+      const terminal =
+        s.btc[i]! * P -
+        debtT +
+        tvFirm +
+        (s.defaultMonth[i]! >= T ? tvConv : 0) +
+        c.miningTerminalYears * Math.max(margin, 0);
+      const npv = s.npvFlows[i]! + discountT * terminal - start0;
+      if (p < s.sampleCount) {
+        const at = (v * s.sampleCount + p) * T1;
+        s.flowSample[at] = -start0;
+        s.flowSample[at + T]! += terminal;
+      }
+      const at = v * VF * n + p;
+      variantFinals[at] = npv;
+      variantFinals[at + n] = s.btcMined[i]!;
+      variantFinals[at + 2 * n] = s.btc[i]!;
+      variantFinals[at + 3 * n] = s.cash[i]!;
+      variantFinals[at + 4 * n] = s.ebitda[i]!;
+      variantFinals[at + 5 * n] = s.ebitdaLast12[i]!;
+      variantFinals[at + 6 * n] = s.hashShare[i]!;
+      variantFinals[at + 7 * n] = s.shortfall[i]!;
+      variantFinals[at + 8 * n] = s.soldBelowCost[i]!;
+      variantFinals[at + 9 * n] = s.minBtc[i]!;
+      variantFinals[at + 10 * n] = s.companyTh[i]! * 1e-6;
+      variantFinals[at + 11 * n] = s.minCash[i]!;
+    }
+  }
+  const networkFinals = new Float64Array((NF + TRACKED_HALVINGS) * n);
+  const columns = [s.price, s.netTh, s.height, s.subsidyTotal, s.rewardTotal, s.difficulty];
+  columns.forEach((column, m) => {
+    networkFinals.set(column, m * n);
+  });
+  for (let p = 0; p < n; p++) networkFinals[n + p]! *= 1e-6; // TH/s → EH/s
+  networkFinals.set(s.halvingDay, NF * n);
+  const result: ChunkResult = {
+    chunkIndex,
+    n,
+    variantFinals,
+    networkFinals,
+    netSums: s.netSums,
+    varSums: s.varSums,
+  };
+  if (s.sampleCount > 0) {
+    const sample: BandSample = {
+      sampleCount: s.sampleCount,
+      netSample: s.netSample,
+      varSample: s.varSample,
+      flowSample: s.flowSample,
+    };
+    result.sampleSummary = summarizeSample(c, sample);
+    if (keepSample) result.sample = sample;
+  }
+  return result;
+}

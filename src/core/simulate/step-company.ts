@@ -1,0 +1,213 @@
+import type { CompiledScenario } from './compile.ts';
+import type { ChunkState } from './state.ts';
+
+/**
+ * Advances variant `v` of every path by month `t`, after stepNetwork and stepMarket (month-end price `P`):
+ * 1. mining: the k* cheapest existing tiers (prefix sums) minus those retired for bought machines (the
+ *    costliest first), plus the bought machines when they cover their power; BTC mined = effective TH/s ·
+ *    BTC per TH/s; revenue valued at P; bought machines are squeezed when conversions take their MW;
+ * 2. cash: + firm lease net − overhead − mining opex (opNet) + conversion net (until a tenant default)
+ *    − mining power − new machines' opex − interest/principal − conversion capex;
+ * 3. treasury (0 hodl, 1 sell-to-cover, 2 never-sell-below-cost, 3 sell-production), selling at P;
+ * 4. reinvestment: share × positive EBITDA, within free MW, at the month's USD/TH, paid from cash above the
+ *    floor and, where the policy sells at all, from BTC sold for the rest;
+ * 5. bookkeeping: the month's net cash flow discounted into the NPV, EBITDA, shortfall (cash < 0), diagnostics.
+ * Allocates nothing; one pass over the chunk's paths.
+ */
+export function stepCompany(c: CompiledScenario, s: ChunkState, v: number, t: number): void {
+  const n = s.n;
+  const T = c.months;
+  const K1 = c.tierCount + 1;
+  const row = v * T + t;
+  const base = row * K1;
+  const variant = c.variants[v]!;
+  const policy = variant.treasury;
+  const reinvestShare =
+    t >= variant.reinvestFromMonth && t < variant.reinvestUntilMonth ? variant.reinvestShare : 0;
+  const { cumTh, cumCost } = c;
+  const opNet = c.opNet[row]!;
+  const convNet = c.convNet[row]!;
+  const capex = c.capex[row]!;
+  const miningOpexRow = c.miningOpex[row]!;
+  const free = c.freeGridMw[row]!;
+  const financing = c.financingOut[t]!;
+  const discount = c.discount[t + 1]!;
+  const uptime = c.uptime;
+  const newPue = c.newPue;
+  const newCostPerWallMw = c.newCostPerWallMw;
+  const opexPerGridMw = c.miningOpexPerGridMw;
+  const existingGrid = c.cumGrid[base + c.tierCount]!;
+  const { cumGrid } = c;
+  const poolKeep = c.poolKeep;
+  const minCashFloor = c.minCash;
+  const survival = c.companySurvivalPerMonth;
+  const jNew = c.newJPerTh[t]!;
+  const thPerGridMw = 1e6 / (jNew * newPue);
+  const lastYear = t >= T - 12;
+  const debtEnd = c.debtAt[t + 1]!;
+  const start0 = c.btc0 * Math.exp(c.logPrice0) - c.debt0;
+  const T1 = T + 1;
+  const sampleCount = s.sampleCount;
+  const { varSample, flowSample } = s;
+  // band sample, month-major: [((v·VS + m)·(T+1) + t+1)·sampleCount + p]
+  const sampleBase = (v * 5 * T1 + t + 1) * sampleCount;
+  const seriesStride = T1 * sampleCount;
+  const flowBase = v * sampleCount * T1 + t + 1;
+  let sumCash = 0;
+  let sumBtc = 0;
+  let sumNpv = 0;
+  let sumShare = 0;
+  let sumEh = 0;
+  const { price, invPrice, kStar, btcPerThNet, revenueStart, invNetTh, asicUsdPerTh } = s;
+  const {
+    cash,
+    btc,
+    newTh,
+    newWallMw,
+    retiredGridMw,
+    npvFlows,
+    btcMined,
+    ebitda,
+    ebitdaLast12,
+    miningMarginLast12,
+  } = s;
+  const { shortfall, soldBelowCost, minBtc, minCash, hashShare, companyTh, defaultMonth } = s;
+  const off = v * n;
+
+  for (let p = 0; p < n; p++) {
+    const i = off + p;
+    const k = kStar[p]!;
+    let th = cumTh[base + k]!;
+    let power = cumCost[base + k]!;
+    let nTh = newTh[i]!;
+    let nMw = newWallMw[i]!;
+    let retired = retiredGridMw[i]!;
+    let newOpex = 0;
+    if (nTh > 0) {
+      // retired machines: the costliest existing ones, so the kept fleet is a prefix of the cost order
+      if (retired > existingGrid) retired = existingGrid;
+      const keptGrid = existingGrid - retired;
+      if (keptGrid < cumGrid[base + k]!) {
+        let j = k - 1;
+        while (j > 0 && cumGrid[base + j]! > keptGrid) j--;
+        const g0 = cumGrid[base + j]!;
+        const dg = cumGrid[base + j + 1]! - g0;
+        const frac = dg > 0 ? (keptGrid - g0) / dg : 0;
+        th = cumTh[base + j]! + frac * (cumTh[base + j + 1]! - cumTh[base + j]!);
+        power = cumCost[base + j]! + frac * (cumCost[base + j + 1]! - cumCost[base + j]!);
+      }
+      const grid = nMw * newPue;
+      const room = free + retired;
+      if (grid > room) {
+        const squeeze = room / grid;
+        nTh *= squeeze;
+        nMw *= squeeze;
+      }
+      const cost = nMw * newCostPerWallMw;
+      if (revenueStart[p]! * poolKeep * nTh * uptime >= cost) {
+        th += nTh * uptime;
+        power += cost;
+      }
+      newOpex = (nMw * newPue - retired) * opexPerGridMw;
+    }
+    const P = price[p]!;
+    const mined = th * btcPerThNet[p]!;
+    const miningRevenue = mined * P;
+    const miningCost = power + miningOpexRow + newOpex;
+    const ai = t < defaultMonth[i]! ? convNet : 0;
+    const monthEbitda = miningRevenue - power - newOpex + opNet + ai;
+    // cash costs not covered by lease income (negative: a surplus)
+    const need = power + newOpex + financing - opNet - ai;
+    const cash0 = cash[i]!;
+    let cashNow = cash0 - need - capex;
+    let held = btc[i]! + mined;
+
+    let sold = 0;
+    if (policy === 3) sold = mined;
+    else if (policy !== 0 && (policy === 1 || miningRevenue >= miningCost)) {
+      let usd = Math.max(need, 0);
+      const after = cashNow + usd;
+      if (after < minCashFloor) usd += minCashFloor - after;
+      sold = usd * invPrice[p]!;
+      if (sold > held) sold = held;
+    }
+    if (sold > 0) {
+      held -= sold;
+      cashNow += sold * P;
+      if (miningRevenue < miningCost) soldBelowCost[i]! += sold;
+      if (held < minBtc[i]!) minBtc[i] = held;
+    }
+
+    if (reinvestShare > 0 && monthEbitda > 0) {
+      const unitPrice = asicUsdPerTh[p]!;
+      // room: free MW, then MW of existing machines (retired as the new ones arrive)
+      const room = (free + existingGrid - nMw * newPue) * thPerGridMw;
+      let spend = reinvestShare * monthEbitda;
+      if (spend > room * unitPrice) spend = room > 0 ? room * unitPrice : 0;
+      let spendable = cashNow - minCashFloor;
+      // the budget is cash flow: BTC is sold for what cash above the floor does not cover (not under hodl,
+      // and not below production cost under never-sell-below-cost)
+      if (spend > spendable && policy !== 0 && (policy !== 2 || miningRevenue >= miningCost)) {
+        let usd = spend - Math.max(spendable, 0);
+        const available = held * P;
+        if (usd > available) usd = available;
+        held -= usd * invPrice[p]!;
+        if (held < 0) held = 0;
+        cashNow += usd;
+        spendable += usd;
+        if (miningRevenue < miningCost) soldBelowCost[i]! += usd * invPrice[p]!;
+        if (held < minBtc[i]!) minBtc[i] = held;
+      }
+      if (spend > spendable) spend = Math.max(spendable, 0);
+      const buy = spend / unitPrice;
+      nTh += buy;
+      nMw += (buy * jNew) / 1e6;
+      cashNow -= spend;
+      const over = nMw * newPue - free - retired;
+      if (over > 0) retired += over;
+    }
+    retiredGridMw[i] = retired;
+    newTh[i] = nTh * survival;
+    newWallMw[i] = nMw * survival;
+
+    const flow = cashNow - cash0;
+    const npvFlow = npvFlows[i]! + discount * flow;
+    npvFlows[i] = npvFlow;
+    cash[i] = cashNow;
+    btc[i] = held;
+    if (cashNow < 0) shortfall[i] = 1;
+    if (cashNow < minCash[i]!) minCash[i] = cashNow;
+    btcMined[i]! += mined;
+    ebitda[i]! += monthEbitda;
+    if (lastYear) {
+      ebitdaLast12[i]! += monthEbitda;
+      miningMarginLast12[i]! += miningRevenue - miningCost;
+    }
+    const share = th * invNetTh[p]!;
+    hashShare[i] = share;
+    companyTh[i] = th;
+
+    const npvToDate = npvFlow + discount * (held * P - debtEnd) - start0;
+    sumCash += cashNow;
+    sumBtc += held;
+    sumNpv += npvToDate;
+    sumShare += share;
+    sumEh += th;
+    if (p < sampleCount) {
+      const at = sampleBase + p;
+      varSample[at] = cashNow;
+      varSample[at + seriesStride] = held;
+      varSample[at + 2 * seriesStride] = npvToDate;
+      varSample[at + 3 * seriesStride] = share;
+      varSample[at + 4 * seriesStride] = th * 1e-6;
+      flowSample[flowBase + p * T1] = flow;
+    }
+  }
+  const sums = s.varSums;
+  const at = v * 5 * T1 + t + 1;
+  sums[at]! += sumCash;
+  sums[at + T1]! += sumBtc;
+  sums[at + 2 * T1]! += sumNpv;
+  sums[at + 3 * T1]! += sumShare;
+  sums[at + 4 * T1]! += sumEh * 1e-6;
+}

@@ -1,0 +1,153 @@
+import { readFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { InputError } from '../core/errors.ts';
+import { type ChunkResult, chunkCount, simulateChunk } from '../core/simulate/chunk.ts';
+import { type CompiledScenario, compileScenario } from '../core/simulate/compile.ts';
+import { summarizeCompiled } from '../core/simulate/engine.ts';
+import { parseCoinMetricsCsv } from '../data/coinmetrics-csv.ts';
+import type { Scenario } from '../schema/scenario.ts';
+import type { SimulationResult } from '../schema/simulation-result.ts';
+import type { WorkerReply, WorkerRequest } from './simulate-worker.ts';
+
+export interface RunSimulationOptions {
+  paths?: number;
+  seed?: number;
+  months?: number;
+  /** Worker threads (default: available cores); 1 runs on the calling thread. */
+  threads?: number;
+  /** Share of chunks done, 0 … 1, after each chunk. */
+  onProgress?: (fraction: number) => void;
+  signal?: AbortSignal;
+}
+
+/**
+ * Runs a scenario's Monte Carlo on worker threads: compiles once, hands chunks of paths to workers as they
+ * free up, merges the chunks in chunk order. Each chunk's random stream depends only on (seed, chunk), so the
+ * result is the same bits for any `threads`. Reads the bootstrap CSV (the one file a scenario may name).
+ * @throws InputError for an inconsistent scenario or an unreadable CSV; an AbortError when `signal` aborts.
+ */
+export async function runSimulation(
+  scenario: Scenario,
+  options: RunSimulationOptions = {},
+): Promise<SimulationResult> {
+  options.signal?.throwIfAborted();
+  const dailyLogReturns = await loadReturns(scenario);
+  const compiled = compileScenario(scenario, {
+    ...(options.paths === undefined ? {} : { paths: options.paths }),
+    ...(options.seed === undefined ? {} : { seed: options.seed }),
+    ...(options.months === undefined ? {} : { months: options.months }),
+    ...(dailyLogReturns ? { dailyLogReturns } : {}),
+  });
+  const chunks = chunkCount(compiled.paths);
+  const threads = Math.max(1, Math.min(options.threads ?? availableParallelism(), chunks));
+  const results =
+    threads === 1
+      ? await runInline(compiled, chunks, options)
+      : await runOnWorkers(compiled, chunks, threads, options);
+  return summarizeCompiled(scenario, compiled, results);
+}
+
+/** Daily log-returns of the scenario's bootstrap CSV within its from/to window, or undefined for GBM. */
+async function loadReturns(scenario: Scenario): Promise<Float64Array | undefined> {
+  const price = scenario.market.price;
+  if (price.model !== 'bootstrap') return undefined;
+  const path = 'scenario.market.price.coinMetricsCsv';
+  let text: string;
+  try {
+    text = await readFile(price.coinMetricsCsv, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'error';
+    throw new InputError({ path, message: `cannot read the file (${code})`, value: price.coinMetricsCsv });
+  }
+  const days = parseCoinMetricsCsv(text, price.coinMetricsCsv);
+  const returns: number[] = [];
+  for (let i = 1; i < days.length; i++) {
+    const a = days[i - 1]!;
+    const b = days[i]!;
+    if (price.from !== undefined && a.date < price.from) continue;
+    if (price.to !== undefined && b.date > price.to) continue;
+    if (a.priceUsd && b.priceUsd) returns.push(Math.log(b.priceUsd / a.priceUsd));
+  }
+  if (returns.length === 0)
+    throw new InputError({
+      path,
+      message: 'expected priced days inside from … to',
+      value: price.coinMetricsCsv,
+    });
+  return Float64Array.from(returns);
+}
+
+async function runInline(
+  compiled: CompiledScenario,
+  chunks: number,
+  options: RunSimulationOptions,
+): Promise<ChunkResult[]> {
+  const results: ChunkResult[] = [];
+  for (let i = 0; i < chunks; i++) {
+    options.signal?.throwIfAborted();
+    results.push(simulateChunk(compiled, i));
+    options.onProgress?.((i + 1) / chunks);
+    // let timers, progress bars and abort signals run between chunks
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+  return results;
+}
+
+/** The worker's entry: a TypeScript file runs through tsx's loader, registered inside the worker. */
+function startWorker(): Worker {
+  const url = new URL('./simulate-worker.ts', import.meta.url);
+  const tsxApi = import.meta.resolve('tsx/esm/api');
+  const bootstrap =
+    `import { register } from ${JSON.stringify(tsxApi)};\n` +
+    `register();\n` +
+    `await import(${JSON.stringify(url.href)});\n`;
+  return new Worker(new URL(`data:text/javascript,${encodeURIComponent(bootstrap)}`));
+}
+
+function runOnWorkers(
+  compiled: CompiledScenario,
+  chunks: number,
+  threads: number,
+  options: RunSimulationOptions,
+): Promise<ChunkResult[]> {
+  return new Promise<ChunkResult[]>((resolve, reject) => {
+    const workers: Worker[] = [];
+    const results: ChunkResult[] = [];
+    let next = 0;
+    let done = 0;
+    let settled = false;
+    const finish = (error?: unknown) => {
+      if (settled) return;
+      settled = true;
+      options.signal?.removeEventListener('abort', onAbort);
+      for (const w of workers) void w.terminate();
+      if (error === undefined) resolve(results);
+      else reject(error);
+    };
+    const onAbort = () => finish(options.signal?.reason ?? new Error('aborted'));
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+    const feed = (worker: Worker) => {
+      if (next >= chunks) return;
+      worker.postMessage({ kind: 'chunk', chunkIndex: next++ } satisfies WorkerRequest);
+    };
+    for (let i = 0; i < threads; i++) {
+      const worker = startWorker();
+      workers.push(worker);
+      worker.on('message', (reply: WorkerReply) => {
+        if (reply.kind === 'error') return finish(new Error(`simulation worker failed: ${reply.message}`));
+        results.push(reply.result);
+        done++;
+        options.onProgress?.(done / chunks);
+        if (done === chunks) finish();
+        else feed(worker);
+      });
+      worker.on('error', (error) => finish(error));
+      worker.on('exit', (code) => {
+        if (!settled && code !== 0) finish(new Error(`simulation worker exited with code ${code}`));
+      });
+      worker.postMessage({ kind: 'scenario', compiled } satisfies WorkerRequest);
+      feed(worker);
+    }
+  });
+}

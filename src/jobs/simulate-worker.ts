@@ -1,0 +1,35 @@
+// Worker thread of the simulation pool: receives the compiled scenario once, then chunk indices; answers each
+// with the chunk's typed arrays (transferred, not copied). Protocol in simulate-pool.ts.
+import { parentPort } from 'node:worker_threads';
+import { type ChunkResult, simulateChunk } from '../core/simulate/chunk.ts';
+import type { CompiledScenario } from '../core/simulate/compile.ts';
+
+export type WorkerRequest =
+  | { kind: 'scenario'; compiled: CompiledScenario }
+  | { kind: 'chunk'; chunkIndex: number };
+export type WorkerReply = { kind: 'chunk'; result: ChunkResult } | { kind: 'error'; message: string };
+
+const port = parentPort;
+if (port) {
+  let compiled: CompiledScenario | undefined;
+  port.on('message', (message: WorkerRequest) => {
+    try {
+      if (message.kind === 'scenario') {
+        compiled = message.compiled;
+        return;
+      }
+      if (!compiled) throw new Error('chunk requested before the scenario');
+      const result = simulateChunk(compiled, message.chunkIndex);
+      const summary = result.sampleSummary;
+      const arrays = [result.variantFinals, result.networkFinals, result.netSums, result.varSums];
+      if (summary) arrays.push(summary.netBands, summary.varBands, summary.irrPerYear);
+      const transfer = arrays.map((a) => a.buffer as ArrayBuffer);
+      port.postMessage({ kind: 'chunk', result } satisfies WorkerReply, transfer);
+    } catch (error) {
+      port.postMessage({
+        kind: 'error',
+        message: error instanceof Error ? (error.stack ?? error.message) : String(error),
+      } satisfies WorkerReply);
+    }
+  });
+}
