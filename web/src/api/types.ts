@@ -57,6 +57,8 @@ export interface SimulationResult {
   months: number;
   startDate: string;
   discountRatePerYear: number;
+  /** Strategy the IRRs are measured against. */
+  baseline?: string;
   /** Date of each month boundary 0..months. */
   dates?: string[];
   strategies: StrategyResult[];

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { fanColumns, fanSeriesIndex, formatDay, monthTimesS, runTimesS } from './fan-band.ts';
+import { fanColumns, fanReadout, fanSeriesIndex, formatDay, monthTimesS, runTimesS } from './fan-band.ts';
 
 describe('fan band shaping', () => {
   it('monthTimesS gives the first of each month in UTC, months + 1 points', () => {
@@ -54,5 +54,18 @@ describe('fan band shaping', () => {
     assert.equal(formatDay('2028-04-12T00:00:00Z'), '2028-04-12');
     assert.equal(formatDay('2028-04-12'), '2028-04-12');
     assert.equal(formatDay('after 2035-01-01'), 'after 2035-01-01');
+  });
+
+  it('fanReadout gives each band its median and p5–p95 range at the hovered month', () => {
+    const a = { p5: [1, 2], p50: [3, 4], p95: [5, 6], mean: [3, 4] };
+    const b = { p5: [10, Number.NaN], p50: [20, 30], p95: [40, 50], mean: [20, 30] };
+    const cols = fanColumns([0, 1], [a, b]);
+    assert.deepEqual(
+      fanReadout(cols, ['a', 'b'], 1, (v) => `${v}`),
+      [
+        { name: 'a', p50: '4', range: '2 – 6' },
+        { name: 'b', p50: '30', range: '— – 50' },
+      ],
+    );
   });
 });

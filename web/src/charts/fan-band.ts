@@ -60,3 +60,31 @@ export function fanColumns(xS: number[], bands: Band[], scale = 1): Columns {
 export function fanSeriesIndex(k: number): { p5: number; p50: number; p95: number } {
   return { p5: 1 + 3 * k, p50: 2 + 3 * k, p95: 3 + 3 * k };
 }
+
+/** One strategy's values at the hovered month: median and the p5–p95 range, already formatted. */
+export interface ReadoutEntry {
+  name: string;
+  p50: string;
+  range: string;
+}
+
+/**
+ * What the fan chart's readout says at data index `index`: per band, the median and the p5–p95 range
+ * read from {@link fanColumns}' output (so scaling is already applied).
+ */
+export function fanReadout(
+  columns: Columns,
+  names: string[],
+  index: number,
+  format: (value: number) => string,
+): ReadoutEntry[] {
+  const show = (v: number | null | undefined) => (v === null || v === undefined ? '—' : format(v));
+  return names.map((name, k) => {
+    const idx = fanSeriesIndex(k);
+    return {
+      name,
+      p50: show(columns[idx.p50]?.[index]),
+      range: `${show(columns[idx.p5]?.[index])} – ${show(columns[idx.p95]?.[index])}`,
+    };
+  });
+}

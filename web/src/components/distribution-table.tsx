@@ -1,6 +1,7 @@
 import type { Dist, StrategyResult } from '../api/types.ts';
 import { strategyColor } from '../charts/palette.ts';
 import { formatBtc, formatPercent, formatUsd } from '../format/number.ts';
+import { bestIndexes } from '../runs/best-value.ts';
 
 interface Metric {
   label: string;
@@ -24,7 +25,10 @@ const METRICS: Metric[] = [
 
 /** Strategy comparison: p5/p50/p95/mean of each outcome over all paths, and the probability of a cash shortfall. */
 export function DistributionTable({ strategies }: { strategies: StrategyResult[] }) {
-  const bestShortfall = Math.min(...strategies.map((s) => s.shortfallProbability));
+  const bestShortfall = bestIndexes(
+    strategies.map((s) => s.shortfallProbability),
+    false,
+  );
   return (
     <div class="card table-card">
       <h3>Outcomes across simulated paths</h3>
@@ -42,7 +46,7 @@ export function DistributionTable({ strategies }: { strategies: StrategyResult[]
         <tbody>
           {METRICS.map((metric) => {
             const medians = strategies.map((s) => metric.pick(s).p50);
-            const best = metric.higherIsBetter ? Math.max(...medians) : Math.min(...medians);
+            const best = bestIndexes(medians, metric.higherIsBetter);
             return strategies.map((s, k) => {
               const d = metric.pick(s);
               return (
@@ -57,9 +61,7 @@ export function DistributionTable({ strategies }: { strategies: StrategyResult[]
                     {s.name}
                   </td>
                   <td class="num">{metric.format(d.p5)}</td>
-                  <td class={d.p50 === best && strategies.length > 1 ? 'num best' : 'num'}>
-                    {metric.format(d.p50)}
-                  </td>
+                  <td class={best.has(k) ? 'num best' : 'num'}>{metric.format(d.p50)}</td>
                   <td class="num">{metric.format(d.p95)}</td>
                   <td class="num">{metric.format(d.mean)}</td>
                 </tr>
@@ -77,10 +79,7 @@ export function DistributionTable({ strategies }: { strategies: StrategyResult[]
                 <span class="dot" style={{ background: strategyColor(k) }} />
                 {s.name}
               </td>
-              <td
-                class={s.shortfallProbability === bestShortfall && strategies.length > 1 ? 'num best' : 'num'}
-                colSpan={4}
-              >
+              <td class={bestShortfall.has(k) ? 'num best' : 'num'} colSpan={4}>
                 {formatPercent(s.shortfallProbability)} of paths run out of cash
               </td>
             </tr>

@@ -1,8 +1,9 @@
-import { useMemo } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import type uPlot from 'uplot';
 import type { Band } from '../api/types.ts';
 import { fanColumns, fanSeriesIndex } from '../charts/fan-band.ts';
 import { strategyColor, withAlpha } from '../charts/palette.ts';
+import { ChartReadout } from './chart-readout.tsx';
 import { SeriesLegend } from './series-legend.tsx';
 import { UplotChart } from './uplot-chart.tsx';
 
@@ -15,13 +16,16 @@ export interface FanChartProps {
   series: Array<{ name: string; band: Band }>;
   /** Axis tick format. */
   format: (value: number) => string;
+  /** Format of the hover readout (default: the axis format). */
+  readoutFormat?: (value: number) => string;
   /** Multiplier applied to every value (100 for shares shown in percent). */
   scale?: number;
 }
 
 /** Fan chart: per strategy a p5–p95 band and the p50 line over the months of the simulation. */
-export function FanChart({ title, yLabel, xS, series, format, scale = 1 }: FanChartProps) {
-  const { options, data } = useMemo(() => {
+export function FanChart({ title, yLabel, xS, series, format, readoutFormat, scale = 1 }: FanChartProps) {
+  const [hover, setHover] = useState<number | undefined>(undefined);
+  const { options, data, columns } = useMemo(() => {
     const columns = fanColumns(
       xS,
       series.map((s) => s.band),
@@ -55,13 +59,19 @@ export function FanChart({ title, yLabel, xS, series, format, scale = 1 }: FanCh
         },
       ],
     };
-    return { options, data: columns as uPlot.AlignedData };
+    return { options, data: columns as uPlot.AlignedData, columns };
   }, [xS, series, format, scale, yLabel]);
   return (
     <figure class="card chart-card">
       <figcaption>{title}</figcaption>
-      <UplotChart options={options} data={data} label={title} />
+      <UplotChart options={options} data={data} label={title} onHover={setHover} />
       <SeriesLegend names={series.map((s) => s.name)} note="band: p5–p95 of paths · line: median (p50)" />
+      <ChartReadout
+        columns={columns}
+        names={series.map((s) => s.name)}
+        index={hover}
+        format={readoutFormat ?? format}
+      />
     </figure>
   );
 }

@@ -1,7 +1,7 @@
 import { useMemo } from 'preact/hooks';
 import type { Band, SimulationResult, StrategyResult } from '../api/types.ts';
 import { formatDay, runTimesS } from '../charts/fan-band.ts';
-import { formatEhs, formatUsdCompact } from '../format/number.ts';
+import { formatBtc, formatEhs, formatUsd, formatUsdCompact } from '../format/number.ts';
 import { DistributionTable } from './distribution-table.tsx';
 import { FanChart } from './fan-chart.tsx';
 import { FrontierChart } from './frontier-chart.tsx';
@@ -27,6 +27,7 @@ export function StrategyComparison({ result }: { result: SimulationResult }) {
           xS={xS}
           series={fan((s) => s.series.npvUsd)}
           format={formatUsdCompact}
+          readoutFormat={formatUsd}
         />
         <FanChart
           title="Bitcoin held in treasury"
@@ -34,6 +35,7 @@ export function StrategyComparison({ result }: { result: SimulationResult }) {
           xS={xS}
           series={fan((s) => s.series.btcHeld)}
           format={formatBtcAxis}
+          readoutFormat={formatBtc}
         />
         <FanChart
           title="Cash on hand"
@@ -41,6 +43,7 @@ export function StrategyComparison({ result }: { result: SimulationResult }) {
           xS={xS}
           series={fan((s) => s.series.cashUsd)}
           format={formatUsdCompact}
+          readoutFormat={formatUsd}
         />
         <HashShareChart
           xS={xS}
@@ -54,6 +57,7 @@ export function StrategyComparison({ result }: { result: SimulationResult }) {
           xS={xS}
           series={[{ name: 'BTC price', band: result.network.priceUsd }]}
           format={formatUsdCompact}
+          readoutFormat={formatUsd}
         />
       </div>
       <p class="hint">

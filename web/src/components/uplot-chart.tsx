@@ -8,16 +8,25 @@ export interface UplotChartProps {
   data: uPlot.AlignedData;
   heightPx?: number;
   label: string;
+  /** Called with the data index under the cursor, or undefined when the cursor leaves. */
+  onHover?: (index: number | undefined) => void;
 }
 
 /** A uPlot chart that follows its container's width; rebuilt when options or data change. */
-export function UplotChart({ options, data, heightPx = 260, label }: UplotChartProps) {
+export function UplotChart({ options, data, heightPx = 260, label, onHover }: UplotChartProps) {
   const host = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const el = host.current;
     if (el === null) return;
     const width = () => Math.max(280, Math.floor(el.clientWidth));
-    const chart = new uPlot({ ...options, width: width(), height: heightPx }, data, el);
+    const hooks: uPlot.Hooks.Arrays = { ...options.hooks };
+    if (onHover !== undefined) {
+      hooks.setCursor = [
+        ...(hooks.setCursor ?? []),
+        (u: uPlot) => onHover(u.cursor.idx === null || u.cursor.idx === undefined ? undefined : u.cursor.idx),
+      ];
+    }
+    const chart = new uPlot({ ...options, hooks, width: width(), height: heightPx }, data, el);
     const observer = new ResizeObserver(() => {
       const w = width();
       if (w !== chart.width) chart.setSize({ width: w, height: heightPx });
@@ -27,6 +36,6 @@ export function UplotChart({ options, data, heightPx = 260, label }: UplotChartP
       observer.disconnect();
       chart.destroy();
     };
-  }, [options, data, heightPx]);
+  }, [options, data, heightPx, onHover]);
   return <div class="chart" ref={host} role="img" aria-label={label} />;
 }

@@ -10,6 +10,14 @@ describe('scenario editor text', () => {
     assert.deepEqual(fromYaml, { ok: true, doc: { name: 'a', site: { interconnectMw: 100 } } });
   });
 
+  it('expands anchors and merge keys as scenario files use them', () => {
+    const text = 'x-hall: &hall\n  pue: 1.3\n  capexUsdPerMw: 9\nhalls:\n  - { <<: *hall, site: Milam }\n';
+    const parsed = parseScenarioText(text);
+    assert.deepEqual(parsed.ok && (parsed.doc as { halls: unknown }).halls, [
+      { pue: 1.3, capexUsdPerMw: 9, site: 'Milam' },
+    ]);
+  });
+
   it('reports a syntax error on its line', () => {
     const parsed = parseScenarioText('name: a\nsite:\n  interconnectMw: [1, 2\n');
     assert.equal(parsed.ok, false);

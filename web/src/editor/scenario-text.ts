@@ -11,7 +11,8 @@ export function parseScenarioText(text: string): ParsedText {
   if (text.trim() === '')
     return { ok: false, issues: [{ path: '(text)', message: 'the document is empty', line: 1 }] };
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  // merge keys (`<<: *hall`) as scenario files use them to share one AI hall design between strategies
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, merge: true });
   if (doc.errors.length > 0) {
     return {
       ok: false,
@@ -22,7 +23,7 @@ export function parseScenarioText(text: string): ParsedText {
       })),
     };
   }
-  const value: unknown = doc.toJS();
+  const value: unknown = doc.toJS({ maxAliasCount: 100 });
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return {
       ok: false,
