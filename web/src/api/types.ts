@@ -9,67 +9,16 @@ export interface Issue {
   value?: unknown;
 }
 
-/** Distribution of one outcome over all simulated paths. */
-export interface Dist {
-  p5: number;
-  p50: number;
-  p95: number;
-  mean: number;
-}
+// Simulation results are typed by the schema the server validates them with (type-only: nothing of zod is bundled).
+export type {
+  Band,
+  Dist,
+  FrontierPoint,
+  SimulationResult,
+  StrategyResult,
+} from '../../../src/schema/simulation-result.ts';
 
-/** One value per month 0..months for each quantile. */
-export interface Band {
-  p5: number[];
-  p50: number[];
-  p95: number[];
-  mean: number[];
-}
-
-export interface StrategyResult {
-  name: string;
-  npvUsd: Dist;
-  irrPerYear: {
-    p5: number | null;
-    p50: number | null;
-    p95: number | null;
-    mean: number | null;
-    definedShare: number;
-  };
-  btcMined: Dist;
-  btcHeld: Dist;
-  cashUsd: Dist;
-  ebitdaUsd: Dist;
-  hashShareEnd: Dist;
-  shortfallProbability: number;
-  series: { cashUsd: Band; btcHeld: Band; npvUsd: Band; hashShare: Band; hashrateEhPerS: Band };
-}
-
-export interface FrontierPoint {
-  aiMw: number;
-  npvUsd: Dist;
-  shortfallProbability: number;
-}
-
-export interface SimulationResult {
-  scenarioName: string;
-  paths: number;
-  seed: number;
-  months: number;
-  startDate: string;
-  discountRatePerYear: number;
-  /** Strategy the IRRs are measured against. */
-  baseline?: string;
-  /** Date of each month boundary 0..months. */
-  dates?: string[];
-  strategies: StrategyResult[];
-  network: {
-    priceUsd: Band;
-    hashrateEhPerS: Band;
-    hashpriceUsdPerPhDay: Band;
-    nextHalvingDate: { p5: string; p50: string; p95: string };
-  };
-  frontier: FrontierPoint[];
-}
+import type { SimulationResult } from '../../../src/schema/simulation-result.ts';
 
 export type RunStatus = 'queued' | 'running' | 'done' | 'failed' | 'interrupted';
 

@@ -5,6 +5,7 @@ import { bestAllocation, frontierColumns } from './frontier-columns.ts';
 
 const point = (aiMw: number, mean: number, p5: number, shortfall: number): FrontierPoint => ({
   aiMw,
+  strategy: `mullet @ ${aiMw} MW`,
   npvUsd: { p5, p50: mean, p95: mean * 2, mean },
   shortfallProbability: shortfall,
 });
