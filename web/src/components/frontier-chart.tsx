@@ -1,8 +1,9 @@
-import { useMemo } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import type uPlot from 'uplot';
 import type { FrontierPoint } from '../api/types.ts';
 import { bestAllocation, frontierColumns } from '../charts/frontier-columns.ts';
 import { formatMw, formatPercent, formatUsd, formatUsdCompact } from '../format/number.ts';
+import { FrontierReadout } from './frontier-readout.tsx';
 import { UplotChart } from './uplot-chart.tsx';
 
 const MEAN_COLOR = '#1b9e77';
@@ -11,6 +12,8 @@ const SHORTFALL_COLOR = '#6b7280';
 
 /** The allocation frontier: mean and p5 NPV (left, USD) and shortfall probability (right, %) by MW given to AI. */
 export function FrontierChart({ points }: { points: FrontierPoint[] }) {
+  const [hover, setHover] = useState<number | undefined>(undefined);
+  const sorted = useMemo(() => [...points].sort((a, b) => a.aiMw - b.aiMw), [points]);
   const { options, data } = useMemo(() => {
     const cols = frontierColumns(points);
     const options: Omit<uPlot.Options, 'width' | 'height'> = {
@@ -57,7 +60,7 @@ export function FrontierChart({ points }: { points: FrontierPoint[] }) {
   return (
     <figure class="card chart-card">
       <figcaption>Allocation frontier: how many MW to give to AI</figcaption>
-      <UplotChart options={options} data={data} label="allocation frontier" />
+      <UplotChart options={options} data={data} label="allocation frontier" onHover={setHover} />
       <div class="legend">
         <span class="legend-item">
           <span class="line-swatch" style={{ background: MEAN_COLOR }} />
@@ -78,6 +81,7 @@ export function FrontierChart({ points }: { points: FrontierPoint[] }) {
           </span>
         )}
       </div>
+      <FrontierReadout point={hover === undefined ? undefined : sorted[hover]} />
     </figure>
   );
 }

@@ -4,7 +4,8 @@ import type { LocatedIssue } from './issue-location.ts';
 export type ParsedText = { ok: true; doc: unknown } | { ok: false; issues: LocatedIssue[] };
 
 /**
- * Reads the editor's text as a scenario document. YAML is a superset of JSON, so either works; syntax
+ * Reads the editor's text as a scenario document, with the conventions of scenario files: YAML or JSON
+ * (which is YAML), anchors and `<<` merge keys expanded, top-level `x-` extension keys dropped. Syntax
  * errors come back as issues on their line, under the path `(text)`.
  */
 export function parseScenarioText(text: string): ParsedText {
@@ -30,7 +31,12 @@ export function parseScenarioText(text: string): ParsedText {
       issues: [{ path: '(text)', message: 'expected a mapping of fields (name: ...)', line: 1 }],
     };
   }
-  return { ok: true, doc: value };
+  return { ok: true, doc: withoutExtensionKeys(value as Record<string, unknown>) };
+}
+
+/** Top-level `x-` keys are a scenario file's extension fields (a home for YAML anchors): not sent. */
+function withoutExtensionKeys(doc: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(doc).filter(([key]) => !key.startsWith('x-')));
 }
 
 /** A scenario document as the editor shows it: YAML, two-space indent, keys in their stored order. */
