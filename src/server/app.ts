@@ -36,8 +36,8 @@ export interface BuildServerOptions {
   dispatch?: DispatchRunner;
   /** Schema of a run's result, for the OpenAPI document. */
   resultSchema?: z.ZodType;
-  /** Run defaults taken from a scenario document (its own paths/seed/months). */
-  runDefaultsFor?: (document: unknown) => { paths?: number; seed?: number; months?: number };
+  /** Checks a saved scenario can run (InputError if not) and returns its own paths/seed as run defaults. */
+  prepareRun?: (document: unknown) => { paths?: number; seed?: number; months?: number };
   /** With a token, every write needs `Authorization: Bearer <token>`. */
   apiToken?: string;
   /** Dashboard files (default: this package's web/dist). */
@@ -124,7 +124,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
       store,
       manager,
       resultSchema: options.resultSchema ?? z.unknown(),
-      defaultsFor: options.runDefaultsFor ?? (() => ({})),
+      prepareRun: options.prepareRun ?? (() => ({})),
     }),
   );
   await options.configure?.(app);

@@ -1,6 +1,9 @@
-import { z } from 'zod';
+import type { z } from 'zod';
+import { InputError } from '../core/errors.ts';
 import type { SimulateRun } from '../jobs/run-manager.ts';
-import { parseWith } from '../schema/parse.ts';
+import { runSimulation } from '../jobs/simulate-pool.ts';
+import { parseScenario, Scenario } from '../schema/scenario.ts';
+import { SimulationResult } from '../schema/simulation-result.ts';
 import { parseSite, Site } from '../schema/site.ts';
 import { type DocumentKind, documentKind } from './document-kind.ts';
 
@@ -9,35 +12,66 @@ export interface EngineWiring {
   kinds: { scenario: DocumentKind; site: DocumentKind };
   simulate: SimulateRun;
   resultSchema: z.ZodType;
-  runDefaultsFor: (document: unknown) => { paths?: number; seed?: number; months?: number };
+  /**
+   * Checks that a saved scenario can run on the server and returns its own paths/seed as run defaults.
+   * @throws InputError (paths under `scenario`) when it cannot.
+   */
+  prepareRun: (document: unknown) => { paths?: number; seed?: number; months?: number };
 }
 
-// Interim: the scenario and site schemas and the simulator are being written by their owners; until they
-// land, documents need only a name and runs fail with a clear message.
-const Named = z.looseObject({ name: z.string().min(1).meta({ description: 'display name' }) });
+/** Top-level `x-…` keys hold YAML anchors in scenario files; like the file parser, validation ignores them. */
+function withoutExtensionKeys(value: unknown): unknown {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+  return Object.fromEntries(Object.entries(value).filter(([k]) => !k.startsWith('x-')));
+}
 
-export async function engineWiring(): Promise<EngineWiring> {
-  const named = (noun: 'scenario' | 'site') =>
-    documentKind({
-      noun,
-      schema: Named,
-      parse: (value) => parseWith(Named, value, noun),
-      parserRoot: noun,
-      nameOf: (parsed) => parsed.name,
+const scenarioOf = (document: unknown) => parseScenario(withoutExtensionKeys(document));
+
+/** Over HTTP a scenario has no folder: a bootstrap CSV path would name a file on the server. */
+function checkRunnableOverHttp(scenario: Scenario): void {
+  const price = scenario.market.price;
+  if (price.model === 'bootstrap')
+    throw new InputError({
+      path: 'scenario.market.price.coinMetricsCsv',
+      message:
+        'a bootstrap price model reads a file, which the server does not do for uploaded scenarios; use model gbm here, or run `mullet simulate` on the file',
+      value: price.coinMetricsCsv,
     });
+}
+
+/** The production wiring: zod schemas and parsers of the engines, the worker-thread simulator. */
+export function engineWiring(): EngineWiring {
   return {
     kinds: {
-      scenario: named('scenario'),
+      scenario: documentKind({
+        noun: 'scenario',
+        schema: Scenario,
+        parse: scenarioOf,
+        parserRoot: 'scenario',
+        nameOf: (s) => s.name,
+      }),
       site: {
         noun: 'site',
         schema: Site,
         validate: (value, root) => ({ name: parseSite(value, root).name ?? 'unnamed site' }),
       },
     },
-    simulate: async () => {
-      throw new Error('the simulator is not wired into this build yet');
+    async simulate({ document, params, onProgress, signal }) {
+      const scenario = scenarioOf(document);
+      checkRunnableOverHttp(scenario);
+      return runSimulation(scenario, {
+        paths: params.paths,
+        seed: params.seed,
+        ...(params.months === undefined ? {} : { months: params.months }),
+        onProgress,
+        signal,
+      });
     },
-    resultSchema: z.unknown(),
-    runDefaultsFor: () => ({}),
+    resultSchema: SimulationResult,
+    prepareRun(document) {
+      const scenario = scenarioOf(document);
+      checkRunnableOverHttp(scenario);
+      return { paths: scenario.paths, seed: scenario.seed };
+    },
   };
 }

@@ -32,7 +32,8 @@ async function load(
   for (const file of files) {
     const label = relative(root, file);
     try {
-      const document: unknown = parseYaml(await readFile(file, 'utf8'));
+      // merge keys (`<<: *hall`) as the scenario files use them; stored resolved, as JSON
+      const document: unknown = parseYaml(await readFile(file, 'utf8'), { merge: true, uniqueKeys: true });
       docs.push({ name: kind.validate(document, label).name, document });
     } catch (error) {
       const lines = error instanceof InputError ? error.issues.map(formatIssue) : [String(error)];

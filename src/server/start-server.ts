@@ -72,7 +72,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   );
   let app: FastifyInstance | undefined;
   try {
-    const engines = await engineWiring();
+    const engines = engineWiring();
     if (options.examplesDir !== false)
       await seedExamples(store, engines.kinds, options.examplesDir ?? DEFAULT_EXAMPLES_DIR, log);
     app = await buildServer({
@@ -80,7 +80,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       kinds: engines.kinds,
       simulate: options.simulate ?? engines.simulate,
       resultSchema: engines.resultSchema,
-      runDefaultsFor: engines.runDefaultsFor,
+      prepareRun: engines.prepareRun,
       log,
       ...(token === undefined ? {} : { apiToken: token }),
       ...(options.webDir === undefined ? {} : { webDir: options.webDir }),

@@ -12,7 +12,7 @@ export const YAML_MEDIA_TYPES = ['application/yaml', 'application/x-yaml', 'text
 export function acceptYamlBodies(app: FastifyInstance): void {
   app.addContentTypeParser(YAML_MEDIA_TYPES, { parseAs: 'string' }, (_request, text, done) => {
     try {
-      done(null, parseYaml(String(text)));
+      done(null, parseYaml(String(text), { merge: true, uniqueKeys: true }));
     } catch (error) {
       if (!(error instanceof YAMLParseError)) {
         done(error as Error, undefined);

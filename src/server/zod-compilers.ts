@@ -2,14 +2,15 @@ import type { FastifySchemaCompiler, FastifySerializerCompiler } from 'fastify';
 import type { z } from 'zod';
 import { parseWith } from '../schema/parse.ts';
 
-const keepInput = new WeakSet<object>();
+const documentationOnly = new WeakSet<object>();
 
 /**
- * Marks a schema whose request part is validated but handed to the handler as sent, not as parsed (no
- * defaults filled in, nothing stripped): saved documents are stored exactly as the user wrote them.
+ * Marks a schema that documents a request part in OpenAPI but is not applied by the framework: the handler
+ * validates it itself (saved documents go through the same parser as files, e.g. `x-` anchor keys dropped,
+ * cross-field rules checked) and stores them exactly as sent.
  */
-export function validatedAsSent<S extends z.ZodType>(schema: S): S {
-  keepInput.add(schema);
+export function documentedOnly<S extends z.ZodType>(schema: S): S {
+  documentationOnly.add(schema);
   return schema;
 }
 
@@ -20,11 +21,10 @@ export function validatedAsSent<S extends z.ZodType>(schema: S): S {
  */
 export const zodValidatorCompiler: FastifySchemaCompiler<z.ZodType> = ({ schema, httpPart }) => {
   const root = httpPart ?? 'body';
-  const asSent = keepInput.has(schema);
+  if (documentationOnly.has(schema)) return (data: unknown) => ({ value: data });
   return (data: unknown) => {
     try {
-      const value = parseWith(schema, data, root);
-      return { value: asSent ? data : value };
+      return { value: parseWith(schema, data, root) };
     } catch (error) {
       return { error: error as Error };
     }

@@ -168,6 +168,25 @@ export function apiBehaviour(kind: StoreKind): void {
       assert.equal(after, before);
     });
 
+    it('rejects an invalid scenario at body.company.sites.0.interconnectMw, and ignores x- anchor keys', async () => {
+      const doc = scenarioDoc('bad scenario');
+      const company = doc.company as { sites: { interconnectMw: number }[] };
+      company.sites[0]!.interconnectMw = -5;
+      const res = await post('/api/scenarios/validate', { ...doc, 'x-anchors': { any: 'thing' } });
+      assert.equal(res.statusCode, 400);
+      const issues = res.json<{ issues: { path: string; value?: unknown }[] }>().issues;
+      assert.ok(
+        issues.some((i) => i.path === 'body.company.sites.0.interconnectMw' && i.value === -5),
+        JSON.stringify(issues),
+      );
+      assert.ok(
+        !issues.some((i) => i.path === 'body' && /x-anchors/.test(JSON.stringify(i))),
+        'x- keys are ignored',
+      );
+      const ok = await post('/api/scenarios/validate', { ...scenarioDoc(), 'x-anchors': { any: 'thing' } });
+      assert.equal(ok.statusCode, 200, ok.body);
+    });
+
     it('validates without saving: ok for a good site, issues for a bad one', async () => {
       const before = (await app.inject({ method: 'GET', url: '/api/sites' })).json<Json[]>().length;
       const ok = await post('/api/sites/validate', siteDoc());

@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { parse as parseYaml } from 'yaml';
 import type { SimulateRun } from '../../src/jobs/run-manager.ts';
 import { buildServer } from '../../src/server/app.ts';
 import { engineWiring } from '../../src/server/engine-wiring.ts';
@@ -58,13 +60,13 @@ export async function testServer(
   store: Store,
   options: { simulate?: SimulateRun; apiToken?: string; webDir?: string; progressIntervalMs?: number } = {},
 ): Promise<FastifyInstance> {
-  const engines = await engineWiring();
+  const engines = engineWiring();
   return buildServer({
     store,
     kinds: engines.kinds,
     simulate: options.simulate ?? stubSimulate(),
     resultSchema: engines.resultSchema,
-    runDefaultsFor: engines.runDefaultsFor,
+    prepareRun: engines.prepareRun,
     log: () => {},
     webDir: options.webDir ?? '/nonexistent-web-dist',
     ...(options.apiToken === undefined ? {} : { apiToken: options.apiToken }),
@@ -83,9 +85,16 @@ export function siteDoc(name = 'west-texas-mullet'): Record<string, unknown> {
   };
 }
 
-/** A valid scenario document. */
+const EXAMPLE_SCENARIO = parseYaml(
+  readFileSync(new URL('../../examples/mid-size-miner.yaml', import.meta.url), 'utf8'),
+  {
+    merge: true,
+  },
+) as Record<string, unknown>;
+
+/** A valid scenario document: the worked example (examples/mid-size-miner.yaml, merge keys resolved), renamed. */
 export function scenarioDoc(name = 'Permian mullet'): Record<string, unknown> {
-  return { name };
+  return { ...structuredClone(EXAMPLE_SCENARIO), name };
 }
 
 /** Polls `check` every 20 ms until it returns a value, or fails after `timeoutMs`. */

@@ -111,7 +111,7 @@ describe('simulation runs over HTTP (embedded store)', () => {
     });
   });
 
-  it('runs with defaults when the body is empty and records a failure message', async () => {
+  it('takes paths and seed from the scenario when the body is empty, and records a failure message', async () => {
     await withServer(stubSimulate({ fail: 'paths diverged' }), async (app) => {
       const scenarioId = await createScenario(app, 'failing');
       const res = await app.inject({ method: 'POST', url: `/api/scenarios/${scenarioId}/runs` });
@@ -122,7 +122,8 @@ describe('simulation runs over HTTP (embedded store)', () => {
         return r.status === 'failed' ? r : undefined;
       });
       assert.equal(failed.error, 'paths diverged');
-      assert.deepEqual(failed.params, { paths: 1000, seed: 1 });
+      // the worked example's own settings (examples/mid-size-miner.yaml: paths 20000, seed 2025)
+      assert.deepEqual(failed.params, { paths: 20_000, seed: 2025 });
       assert.equal(failed.result, undefined);
     });
   });

@@ -4,7 +4,7 @@ import { DocumentSummary } from '../../store/records.ts';
 import type { DocumentCollection } from '../../store/store.ts';
 import type { DocumentKind } from '../document-kind.ts';
 import { ErrorBody, errorResponses, IdParams } from '../http-schemas.ts';
-import { validatedAsSent } from '../zod-compilers.ts';
+import { documentedOnly } from '../zod-compilers.ts';
 
 const notFound = { error: 'not found' } as const;
 
@@ -23,7 +23,7 @@ export function documentRoutes(options: {
   const { plural, kind, collection } = options;
   const noun = kind.noun;
   const tags = [plural];
-  const body = validatedAsSent(kind.schema);
+  const body = documentedOnly(kind.schema);
   const Stored = DocumentSummary.extend({ [noun]: kind.schema });
   const stored = (doc: Awaited<ReturnType<DocumentCollection['get']>> & object) => ({
     id: doc.id,

@@ -26,8 +26,8 @@ export function runRoutes(options: {
   manager: RunManager;
   /** The result schema, for the OpenAPI document. */
   resultSchema: z.ZodType;
-  /** Paths and seed a scenario asks for when the request does not say (its own simulation settings). */
-  defaultsFor: (document: unknown) => { paths?: number; seed?: number; months?: number };
+  /** Checks the saved scenario can run (InputError if not); returns its own paths/seed, the run defaults. */
+  prepareRun: (document: unknown) => { paths?: number; seed?: number; months?: number };
 }): FastifyPluginAsyncZod {
   const { store, manager } = options;
   const Run = RunSummary.extend({
@@ -54,7 +54,7 @@ export function runRoutes(options: {
       async (request, reply) => {
         const scenario = await store.scenarios.get(request.params.id);
         if (!scenario) return reply.code(404).send(notFound);
-        const defaults = options.defaultsFor(scenario.document);
+        const defaults = options.prepareRun(scenario.document);
         const asked = request.body ?? {};
         const months = asked.months ?? defaults.months;
         const params: RunParams = {
