@@ -12,7 +12,7 @@ import { parseScenario, type Scenario } from '../schema/scenario.ts';
  */
 export function parseScenarioText(text: string, fileName: string): Scenario {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, merge: true });
+  const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true, merge: true });
   if (doc.errors.length > 0) {
     throw new InputError(
       doc.errors.map((e) => {

@@ -6,6 +6,7 @@ import { registerDispatch } from './dispatch.ts';
 import { registerExample } from './example.ts';
 import { registerHashprice } from './hashprice.ts';
 import { registerServe } from './serve.ts';
+import { registerSimulate } from './simulate.ts';
 import { registerSupply } from './supply.ts';
 
 /** Every CLI command, one file each; add yours here. */
@@ -18,4 +19,5 @@ export const commands: ((program: Command) => void)[] = [
   registerDifficulty,
   registerDispatch,
   registerServe,
+  registerSimulate,
 ];

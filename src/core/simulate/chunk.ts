@@ -45,7 +45,12 @@ export function chunkCount(paths: number, chunkPaths = CHUNK_PATHS): number {
 export function simulateChunk(
   c: CompiledScenario,
   chunkIndex: number,
-  options: { chunkPaths?: number; keepSample?: boolean } = {},
+  options: {
+    chunkPaths?: number;
+    keepSample?: boolean;
+    /** Called once after each month with the whole chunk state (tests check invariants on every path). */
+    afterMonth?: (state: ChunkState, month: number) => void;
+  } = {},
 ): ChunkResult {
   const chunkPaths = options.chunkPaths ?? CHUNK_PATHS;
   const n = chunkSize(c.paths, chunkIndex, chunkPaths);
@@ -65,6 +70,7 @@ export function simulateChunk(
     stepMarket(c, s, t);
     recordNetwork(c, s, t + 1);
     for (let v = 0; v < V; v++) stepCompany(c, s, v, t);
+    options.afterMonth?.(s, t);
   }
   return finishChunk(c, s, chunkIndex, options.keepSample ?? false);
 }

@@ -73,8 +73,10 @@ export interface CompiledScenario {
   jumpCdf: Float64Array;
   /** √n · jump std, n = 0 … max: the std of the sum of n jumps. */
   jumpSqrtStd: Float64Array;
-  /** Prefix sums of the shifted daily log-returns (length N+1), bootstrap only. */
+  /** Prefix sums of the shifted daily log-returns laid out twice (length 2N+1), bootstrap only. */
   bootstrapPrefix: Float64Array;
+  /** N: days of returns; block starts are uniform on 0 … N−1. */
+  bootstrapDays: number;
   blockDays: number;
   daysInMonth: Int32Array;
   /** Uniforms drawn per path per month by the bootstrap (enough for the longest month). */
@@ -212,6 +214,7 @@ export function compileScenario(scenario: Scenario, options: CompileOptions = {}
   let bootstrapPrefix: Float64Array = new Float64Array(0);
   let blockDays = 0;
   let blockDrawsPerMonth = 0;
+  let bootstrapDays = 0;
   if (price.model === 'gbm') {
     const { perYear, meanLog, stdLog } = price.jumps;
     const sigma = price.volatilityPerYear;
@@ -242,9 +245,12 @@ export function compileScenario(scenario: Scenario, options: CompileOptions = {}
     variance /= returns.length - 1;
     // Demean, then shift so that E[e^{sum}] ≈ e^{μ·days/365.25} (lognormal approximation).
     const shift = price.driftPerYear / 365.25 - 0.5 * variance - mean;
-    bootstrapPrefix = new Float64Array(returns.length + 1);
-    for (let i = 0; i < returns.length; i++)
-      bootstrapPrefix[i + 1] = bootstrapPrefix[i]! + returns[i]! + shift;
+    // Circular blocks (Politis & Romano 1992): the series is laid out twice so a block may wrap around,
+    // which gives every day the same chance and keeps the shifted mean exact.
+    const N = returns.length;
+    bootstrapPrefix = new Float64Array(2 * N + 1);
+    for (let i = 0; i < 2 * N; i++) bootstrapPrefix[i + 1] = bootstrapPrefix[i]! + returns[i % N]! + shift;
+    bootstrapDays = N;
     blockDays = price.blockDays;
     blockDrawsPerMonth = Math.ceil(31 / blockDays) + 1;
   }
@@ -552,6 +558,7 @@ export function compileScenario(scenario: Scenario, options: CompileOptions = {}
     jumpCdf,
     jumpSqrtStd: Float64Array.from({ length: MAX_JUMPS_PER_MONTH + 1 }, (_, k) => Math.sqrt(k) * jumpStdLog),
     bootstrapPrefix,
+    bootstrapDays,
     blockDays,
     daysInMonth,
     blockDrawsPerMonth,

@@ -9,8 +9,9 @@ import type { ChunkState } from './state.ts';
  * Poisson sum: N from the uniform u by the Poisson inverse CDF, and, the sum of N normal jumps being normal,
  * `J = N·m + √N·s·z_J`. One uniform and one normal per path-month cover any number of jumps.
  *
- * Bootstrap: the month's `daysInMonth[t]` daily returns are read from blocks of `blockDays` consecutive days,
- * each block starting at a uniform random day; a block carries over into the next month.
+ * Bootstrap (circular blocks): the month's `daysInMonth[t]` daily returns are read from blocks of `blockDays`
+ * consecutive days, each starting at a uniform random day and wrapping past the series' end; a block carries
+ * over into the next month.
  *
  * Fees: `ln f = ln f̄ + φ (ln f − ln f̄) + σ_f z_f` (log-AR(1)).
  */
@@ -42,7 +43,7 @@ export function stepMarket(c: CompiledScenario, s: ChunkState, t: number): void 
   } else {
     const prefix = c.bootstrapPrefix;
     const blockDays = c.blockDays;
-    const starts = prefix.length - blockDays; // N − blockDays + 1 possible block starts
+    const starts = c.bootstrapDays; // circular: any of the N days starts a block
     const U = c.blockDrawsPerMonth;
     const days = c.daysInMonth[t]!;
     const { bsPos, bsLeft } = s;

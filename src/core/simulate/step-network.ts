@@ -126,10 +126,10 @@ export function stepNetwork(c: CompiledScenario, s: ChunkState, t: number): void
     let nextRetarget = (Math.floor(h * INV_RETARGET) + 1) * RETARGET_BLOCKS;
     let halving = nextHalving[p]!;
     for (;;) {
-      const toRetarget = nextRetarget - h;
-      const need = toRetarget / rate;
-      const last = !(need < remaining); // NaN-safe: never loops forever
-      const hEnd = last ? h + rate * remaining : nextRetarget;
+      // decided on heights, so a retarget that rounding puts a hair inside the month is never skipped
+      const hFull = h + rate * remaining;
+      const last = !(hFull >= nextRetarget); // NaN-safe: never loops forever
+      const hEnd = last ? hFull : nextRetarget;
       if (hEnd >= halving) {
         const seen = halvingsSeen[p]!;
         if (seen < HALVINGS_TRACKED)
@@ -142,6 +142,8 @@ export function stepNetwork(c: CompiledScenario, s: ChunkState, t: number): void
         h = hEnd;
         break;
       }
+      let need = (nextRetarget - h) / rate;
+      if (need > remaining) need = remaining;
       h = hEnd;
       ep += need;
       remaining -= need;
