@@ -70,7 +70,8 @@ function watch(c: CompiledScenario, checkPolicy: number): Watch {
           const i = v * n + p;
           const mined = s.btcMined[i]! - prevMined[i]!;
           const row = v * c.months + t;
-          const installedTh = c.cumTh[row * K1 + c.tierCount]! + s.newTh[i]! / c.companySurvivalPerMonth;
+          const installedTh =
+            c.cumTh[row * K1 + c.tierCount]! + (s.newTh[i]! + s.oldTh[i]!) / c.companySurvivalPerMonth;
           const bound = reward * (installedTh / s.netTh[p]!);
           if (mined > bound * (1 + 1e-9) + 1e-12)
             fail(`month ${t} path ${p} ${c.variants[v]!.name}: mined ${mined} > issuance × share ${bound}`);

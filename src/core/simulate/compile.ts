@@ -105,6 +105,8 @@ export interface CompiledScenario {
   netTierTh0: Float64Array;
   /** Tier that month t's new machines join. */
   cohortTier: Int32Array;
+  /** Months per cohort window (network tiers and the company's bought machines). */
+  cohortMonths: number;
   spreadLow: number;
   spreadInvWidth: number;
   alwaysOnShare: number;
@@ -161,6 +163,8 @@ export interface CompiledScenario {
   cumCost: Float64Array;
   /** Grid MW of the existing tiers, prefix sums in the same (cost) order. */
   cumGrid: Float64Array;
+  /** 1 / (cumGrid[k+1] − cumGrid[k]) (0 for an empty tier): interpolation inside tier k without dividing. */
+  invGridStep: Float64Array;
   opNet: Float64Array;
   convNet: Float64Array;
   capex: Float64Array;
@@ -576,6 +580,7 @@ export function compileScenario(scenario: Scenario, options: CompileOptions = {}
     netTierInvCost,
     netTierTh0,
     cohortTier,
+    cohortMonths,
     spreadLow,
     spreadInvWidth,
     alwaysOnShare,
@@ -615,6 +620,10 @@ export function compileScenario(scenario: Scenario, options: CompileOptions = {}
     cumTh,
     cumCost,
     cumGrid,
+    invGridStep: cumGrid.map((g, i) => {
+      const step = (i + 1) % (K + 1) === 0 ? 0 : cumGrid[i + 1]! - g;
+      return step > 0 ? 1 / step : 0;
+    }),
     opNet,
     convNet,
     capex,

@@ -71,6 +71,7 @@ export interface ChunkState {
   revenueStart: Float64Array;
   kStar: Int32Array;
   asicUsdPerTh: Float64Array;
+  invAsicUsdPerTh: Float64Array;
   btcPerThNet: Float64Array;
   hashpriceBtcPerPhDay: Float64Array;
   subsidyTotal: Float64Array;
@@ -82,6 +83,9 @@ export interface ChunkState {
   btc: Float64Array;
   newTh: Float64Array;
   newWallMw: Float64Array;
+  /** Bought machines of earlier cohort windows, pooled (the recent window is newTh/newWallMw). */
+  oldTh: Float64Array;
+  oldWallMw: Float64Array;
   /** Grid MW of existing machines retired to make room for bought ones (the costliest first). */
   retiredGridMw: Float64Array;
   npvFlows: Float64Array;
@@ -141,6 +145,7 @@ export function allocateChunkState(
     revenueStart: f(),
     kStar: new Int32Array(n),
     asicUsdPerTh: f(),
+    invAsicUsdPerTh: f(),
     btcPerThNet: f(),
     hashpriceBtcPerPhDay: f(),
     subsidyTotal: f(),
@@ -150,6 +155,8 @@ export function allocateChunkState(
     btc: fv(),
     newTh: fv(),
     newWallMw: fv(),
+    oldTh: fv(),
+    oldWallMw: fv(),
     retiredGridMw: fv(),
     npvFlows: fv(),
     btcMined: fv(),

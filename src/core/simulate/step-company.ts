@@ -4,8 +4,9 @@ import type { ChunkState } from './state.ts';
 /**
  * Advances variant `v` of every path by month `t`, after stepNetwork and stepMarket (month-end price `P`):
  * 1. mining: the k* cheapest existing tiers (prefix sums) minus those retired for bought machines (the
- *    costliest first), plus the bought machines when they cover their power; BTC mined = effective TH/s ·
- *    BTC per TH/s; revenue valued at P; bought machines are squeezed when conversions take their MW;
+ *    costliest first), plus bought machines: the current cohort window's and the older pool (merged every
+ *    cohortMonths), each on when it covers its power; BTC mined = effective TH/s · BTC per TH/s, valued at P;
+ *    conversions that take MW from bought machines take the older pool's first;
  * 2. cash: + firm lease net − overhead − mining opex (opNet) + conversion net (until a tenant default)
  *    − mining power − new machines' opex − interest/principal − conversion capex;
  * 3. treasury (0 hodl, 1 sell-to-cover, 2 never-sell-below-cost, 3 sell-production), selling at P;
@@ -43,6 +44,9 @@ export function stepCompany(c: CompiledScenario, s: ChunkState, v: number, t: nu
   const survival = c.companySurvivalPerMonth;
   const jNew = c.newJPerTh[t]!;
   const thPerGridMw = 1e6 / (jNew * newPue);
+  const wallMwPerTh = jNew * 1e-6;
+  const invGridStep = c.invGridStep;
+  const rollover = t > 0 && t % c.cohortMonths === 0;
   const lastYear = t >= T - 12;
   const debtEnd = c.debtAt[t + 1]!;
   const start0 = c.btc0 * Math.exp(c.logPrice0) - c.debt0;
@@ -58,12 +62,14 @@ export function stepCompany(c: CompiledScenario, s: ChunkState, v: number, t: nu
   let sumNpv = 0;
   let sumShare = 0;
   let sumEh = 0;
-  const { price, invPrice, kStar, btcPerThNet, revenueStart, invNetTh, asicUsdPerTh } = s;
+  const { price, invPrice, kStar, btcPerThNet, revenueStart, invNetTh, asicUsdPerTh, invAsicUsdPerTh } = s;
   const {
     cash,
     btc,
     newTh,
     newWallMw,
+    oldTh,
+    oldWallMw,
     retiredGridMw,
     npvFlows,
     btcMined,
@@ -81,9 +87,18 @@ export function stepCompany(c: CompiledScenario, s: ChunkState, v: number, t: nu
     let power = cumCost[base + k]!;
     let nTh = newTh[i]!;
     let nMw = newWallMw[i]!;
+    let oTh = oldTh[i]!;
+    let oMw = oldWallMw[i]!;
+    if (rollover) {
+      // the recent cohort joins the older pool when a new cohort window starts
+      oTh += nTh;
+      oMw += nMw;
+      nTh = 0;
+      nMw = 0;
+    }
     let retired = retiredGridMw[i]!;
     let newOpex = 0;
-    if (nTh > 0) {
+    if (nTh > 0 || oTh > 0) {
       // retired machines: the costliest existing ones, so the kept fleet is a prefix of the cost order
       if (retired > existingGrid) retired = existingGrid;
       const keptGrid = existingGrid - retired;
@@ -91,24 +106,39 @@ export function stepCompany(c: CompiledScenario, s: ChunkState, v: number, t: nu
         let j = k - 1;
         while (j > 0 && cumGrid[base + j]! > keptGrid) j--;
         const g0 = cumGrid[base + j]!;
-        const dg = cumGrid[base + j + 1]! - g0;
-        const frac = dg > 0 ? (keptGrid - g0) / dg : 0;
+        const frac = (keptGrid - g0) * invGridStep[base + j]!;
         th = cumTh[base + j]! + frac * (cumTh[base + j + 1]! - cumTh[base + j]!);
         power = cumCost[base + j]! + frac * (cumCost[base + j + 1]! - cumCost[base + j]!);
       }
-      const grid = nMw * newPue;
+      // conversions may take MW from bought machines: the older pool leaves first
       const room = free + retired;
-      if (grid > room) {
-        const squeeze = room / grid;
-        nTh *= squeeze;
-        nMw *= squeeze;
+      let over = (oMw + nMw) * newPue - room;
+      if (over > 0) {
+        const oldGrid = oMw * newPue;
+        const cut = over < oldGrid ? over : oldGrid;
+        const keepOld = oldGrid > 0 ? 1 - cut / oldGrid : 0;
+        oTh *= keepOld;
+        oMw *= keepOld;
+        over -= cut;
+        if (over > 0 && nMw > 0) {
+          const keepNew = Math.max(0, 1 - over / (nMw * newPue));
+          nTh *= keepNew;
+          nMw *= keepNew;
+        }
       }
-      const cost = nMw * newCostPerWallMw;
-      if (revenueStart[p]! * poolKeep * nTh * uptime >= cost) {
+      // each group runs when its revenue covers its power
+      const revenuePerTh = revenueStart[p]! * poolKeep * uptime;
+      const newCost = nMw * newCostPerWallMw;
+      if (revenuePerTh * nTh >= newCost) {
         th += nTh * uptime;
-        power += cost;
+        power += newCost;
       }
-      newOpex = (nMw * newPue - retired) * opexPerGridMw;
+      const oldCost = oMw * newCostPerWallMw;
+      if (revenuePerTh * oTh >= oldCost) {
+        th += oTh * uptime;
+        power += oldCost;
+      }
+      newOpex = ((nMw + oMw) * newPue - retired) * opexPerGridMw;
     }
     const P = price[p]!;
     const mined = th * btcPerThNet[p]!;
@@ -141,7 +171,7 @@ export function stepCompany(c: CompiledScenario, s: ChunkState, v: number, t: nu
     if (reinvestShare > 0 && monthEbitda > 0) {
       const unitPrice = asicUsdPerTh[p]!;
       // room: free MW, then MW of existing machines (retired as the new ones arrive)
-      const room = (free + existingGrid - nMw * newPue) * thPerGridMw;
+      const room = (free + existingGrid - (nMw + oMw) * newPue) * thPerGridMw;
       let spend = reinvestShare * monthEbitda;
       if (spend > room * unitPrice) spend = room > 0 ? room * unitPrice : 0;
       let spendable = cashNow - minCashFloor;
@@ -159,16 +189,18 @@ export function stepCompany(c: CompiledScenario, s: ChunkState, v: number, t: nu
         if (held < minBtc[i]!) minBtc[i] = held;
       }
       if (spend > spendable) spend = Math.max(spendable, 0);
-      const buy = spend / unitPrice;
+      const buy = spend * invAsicUsdPerTh[p]!;
       nTh += buy;
-      nMw += (buy * jNew) / 1e6;
+      nMw += buy * wallMwPerTh;
       cashNow -= spend;
-      const over = nMw * newPue - free - retired;
+      const over = (nMw + oMw) * newPue - free - retired;
       if (over > 0) retired += over;
     }
     retiredGridMw[i] = retired;
     newTh[i] = nTh * survival;
     newWallMw[i] = nMw * survival;
+    oldTh[i] = oTh * survival;
+    oldWallMw[i] = oMw * survival;
 
     const flow = cashNow - cash0;
     const npvFlow = npvFlows[i]! + discount * flow;

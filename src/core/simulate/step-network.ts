@@ -42,7 +42,7 @@ export function stepNetwork(c: CompiledScenario, s: ChunkState, t: number): void
   const { price, fee, difficulty, height, epochElapsedS, netInstalled, netTh, nextHalving, halvingsSeen } = s;
   const { revenueStart, kStar, asicUsdPerTh, btcPerThNet, hashpriceBtcPerPhDay, subsidyTotal, rewardTotal } =
     s;
-  const { halvingDay, invNetTh, netTotal } = s;
+  const { halvingDay, invNetTh, netTotal, invAsicUsdPerTh } = s;
   const invCost = c.netTierInvCost;
   const low = c.spreadLow;
   const invWidth = c.spreadInvWidth;
@@ -115,8 +115,9 @@ export function stepNetwork(c: CompiledScenario, s: ChunkState, t: number): void
     }
     kStar[p] = k;
     if (anyReinvest) {
-      const a = asic0 * (1 + elasticity * (R * asicInvRef - 1));
-      asicUsdPerTh[p] = Math.max(a, asicMin);
+      const a = Math.max(asic0 * (1 + elasticity * (R * asicInvRef - 1)), asicMin);
+      asicUsdPerTh[p] = a;
+      invAsicUsdPerTh[p] = 1 / a;
     }
 
     // blocks, retargets, halvings
