@@ -6,7 +6,7 @@ import { NS, VS } from './state.ts';
 /** Percentiles drawn as bands, in this order. */
 export const BAND_PERCENTILES = [0.05, 0.5, 0.95] as const;
 /** Sampled paths whose incremental IRR is solved (the first ones of the sample). */
-export const IRR_SAMPLE_PATHS = 4096;
+export const IRR_SAMPLE_PATHS = 1024;
 
 /** The monthly values of the sampled paths (month-major) and their flows (path-major). */
 export interface BandSample {

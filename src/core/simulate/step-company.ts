@@ -115,7 +115,7 @@ export function stepCompany(c: CompiledScenario, s: ChunkState, v: number, t: nu
       let over = (oMw + nMw) * newPue - room;
       if (over > 0) {
         const oldGrid = oMw * newPue;
-        const cut = over < oldGrid ? over : oldGrid;
+        const cut = Math.min(over, oldGrid);
         const keepOld = oldGrid > 0 ? 1 - cut / oldGrid : 0;
         oTh *= keepOld;
         oMw *= keepOld;
