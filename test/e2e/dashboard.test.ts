@@ -5,10 +5,10 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { SimulateRun } from '../../src/jobs/run-manager.ts';
+import { engineWiring } from '../../src/server/engine-wiring.ts';
 import { type RunningServer, startServer } from '../../src/server/start-server.ts';
 import { launchBrowser, screenshot, text, waitForAttribute, waitForInk } from './browser.ts';
 import { ensureWebBuild } from './build-web.ts';
-import { fakeSimulationResult } from './fake-results.ts';
 
 /** A site for the dispatch view: firm AI up front, two ASIC tiers in the back, index power at HB_WEST. */
 const SITE = {
@@ -52,10 +52,7 @@ describe('dashboard in a real browser (Debian chromium)', { timeout: 90_000 }, (
   let page: Page;
   let dataDir: string;
   const pageErrors: string[] = [];
-  const gated = gatedSimulate(async (job) => {
-    const params = job.params as { paths: number; seed: number; months?: number };
-    return fakeSimulationResult(params.months ?? 60, params.paths, params.seed);
-  });
+  const gated = gatedSimulate(engineWiring().simulate);
 
   before(async () => {
     const webDir = await ensureWebBuild();
@@ -88,6 +85,11 @@ describe('dashboard in a real browser (Debian chromium)', { timeout: 90_000 }, (
 
   it('creates a scenario from the editor and lists it', async () => {
     await page.goto(`${server.url}/#/scenarios`);
+    // the worked examples are loaded on first start; "+ New" starts from a copy of the one opened
+    await page.waitForURL(/#\/scenarios\/[^/]+$/);
+    await page.locator('.scenario-list a', { hasText: 'Mid-size miner' }).click();
+    await page.locator('.editor-card h2', { hasText: 'Mid-size miner' }).waitFor();
+    await page.locator('.badge.good', { hasText: 'valid' }).waitFor({ timeout: 15_000 });
     await page.getByRole('button', { name: '+ New' }).click();
     const editor = page.getByLabel('scenario document');
     await editor.waitFor();
@@ -95,6 +97,7 @@ describe('dashboard in a real browser (Debian chromium)', { timeout: 90_000 }, (
     const named = /^name:.*$/m.test(template)
       ? template.replace(/^name:.*$/m, 'name: E2E Permian')
       : `name: E2E Permian\n${template}`;
+    assert.match(named, /company:/, 'the copy holds a whole scenario');
     await editor.fill(named);
     await page.getByRole('button', { name: 'Create scenario' }).click();
     await page.waitForURL(/#\/scenarios\/(?!new)[^/]+$/);
@@ -106,12 +109,20 @@ describe('dashboard in a real browser (Debian chromium)', { timeout: 90_000 }, (
   it('shows a validation error next to the editor that names the bad field', async () => {
     const editor = page.getByLabel('scenario document');
     const good = await editor.inputValue();
-    await editor.fill(good.replace(/^name:.*$/m, 'name: ""'));
+    const bad = good.replace(/interconnectMw: \d+/, 'interconnectMw: -5');
+    assert.notEqual(bad, good);
+    const badLine = bad.split('\n').findIndex((l) => l.includes('interconnectMw: -5')) + 1;
+    await editor.fill(bad);
     const issue = page.locator('.issues .issue').first();
     await issue.waitFor({ timeout: 5000 });
-    assert.equal(await text(issue.locator('.issue-path')), 'name');
-    assert.ok((await text(issue.locator('.issue-message'))).length > 0);
-    assert.equal(await page.locator('.gutter .marked').count(), 1, 'the line of the bad field is marked');
+    assert.equal(await text(issue.locator('.issue-path')), 'company.sites.0.interconnectMw');
+    assert.match(await text(issue.locator('.issue-message')), /0/, 'the message says what was expected');
+    assert.equal(await text(issue.locator('button')), `line ${badLine}`);
+    assert.deepEqual(
+      await page.locator('.gutter .marked').allTextContents(),
+      [String(badLine)],
+      'the line of the bad field is marked',
+    );
     await screenshot(page, '01-scenario-validation-error');
     await editor.fill(good);
     await page.locator('.badge.good', { hasText: 'valid' }).waitFor();
@@ -120,6 +131,7 @@ describe('dashboard in a real browser (Debian chromium)', { timeout: 90_000 }, (
   it('runs a simulation with live progress and draws the strategy comparison', async () => {
     await page.locator('input[name="paths"]').fill('40');
     await page.locator('input[name="seed"]').fill('7');
+    await page.locator('input[name="months"]').fill('36');
     await page.getByRole('button', { name: 'Run simulation' }).click();
     await page.waitForURL(/#\/runs\/[^/]+$/);
     const bar = page.getByRole('progressbar');

@@ -50,7 +50,17 @@ export function StrategyComparison({ result }: { result: SimulationResult }) {
           series={strategies.map((s) => ({ name: s.name, share: s.series.hashShare }))}
           networkEhPerS={result.network.hashrateEhPerS}
         />
-        {result.frontier.length > 0 ? <FrontierChart points={result.frontier} /> : null}
+        {result.frontier.length > 0 ? (
+          <FrontierChart points={result.frontier} />
+        ) : (
+          <section class="card chart-card">
+            <h3>Allocation frontier</h3>
+            <p class="hint">
+              This scenario has no <code>frontier:</code> section. Add one (a strategy and a list of AI MW) to
+              see mean and bad-case NPV and the shortfall probability for each allocation.
+            </p>
+          </section>
+        )}
         <FanChart
           title="Bitcoin price paths (market input)"
           yLabel="BTC price (USD)"
