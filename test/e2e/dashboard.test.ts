@@ -123,6 +123,7 @@ describe('dashboard in a real browser (Debian chromium)', { timeout: 90_000 }, (
       [String(badLine)],
       'the line of the bad field is marked',
     );
+    await issue.locator('button').click(); // jumps the editor to the bad line
     await screenshot(page, '01-scenario-validation-error');
     await editor.fill(good);
     await page.locator('.badge.good', { hasText: 'valid' }).waitFor();

@@ -1,7 +1,8 @@
 import { useMemo } from 'preact/hooks';
 import type { Band, SimulationResult, StrategyResult } from '../api/types.ts';
-import { formatDay, runTimesS } from '../charts/fan-band.ts';
+import { runTimesS } from '../charts/fan-band.ts';
 import { formatBtc, formatEhs, formatUsd, formatUsdCompact } from '../format/number.ts';
+import { halvingText } from '../runs/halving-text.ts';
 import { DistributionTable } from './distribution-table.tsx';
 import { FanChart } from './fan-chart.tsx';
 import { FrontierChart } from './frontier-chart.tsx';
@@ -71,8 +72,7 @@ export function StrategyComparison({ result }: { result: SimulationResult }) {
         />
       </div>
       <p class="hint">
-        Next halving (median path) {formatDay(halving.p50)}, between {formatDay(halving.p5)} and{' '}
-        {formatDay(halving.p95)} (p5–p95) · network hashrate after {months} months (median){' '}
+        {halvingText(halving)} · network hashrate after {months} months (median){' '}
         {formatEhs(result.network.hashrateEhPerS.p50[months])} · discount rate{' '}
         {(result.discountRatePerYear * 100).toFixed(1)}%/year.
       </p>
