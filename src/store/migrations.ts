@@ -46,6 +46,15 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'flags',
     statements: ['create table mullet_flags (key text primary key, set_at timestamptz not null)'],
   },
+  {
+    id: 3,
+    // jsonb sorts keys; json keeps a saved scenario or site in the order its author wrote it.
+    name: 'documents keep their key order',
+    statements: [
+      'alter table scenarios alter column document type json using document::json',
+      'alter table sites alter column document type json using document::json',
+    ],
+  },
 ];
 
 /** Arbitrary constant key for the advisory lock that serializes concurrent migrators on one database. */

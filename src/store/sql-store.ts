@@ -73,7 +73,7 @@ function documents(
   const columns = 'id, name, document, created_at, updated_at';
   const insert = async (q: SqlExecutor, { name, document }: { name: string; document: unknown }) => {
     const rows = await q.query(
-      `insert into ${table} (${columns}) values ($1, $2, $3::jsonb, $4, $4) returning ${columns}`,
+      `insert into ${table} (${columns}) values ($1, $2, $3::json, $4, $4) returning ${columns}`,
       [newId(), name, JSON.stringify(document), now()],
     );
     return one(rows)!;
@@ -97,7 +97,7 @@ function documents(
       }),
     async update(id, { name, document }) {
       const rows = await db.query(
-        `update ${table} set name = $2, document = $3::jsonb, updated_at = $4 where id = $1 returning ${columns}`,
+        `update ${table} set name = $2, document = $3::json, updated_at = $4 where id = $1 returning ${columns}`,
         [id, name, JSON.stringify(document), now()],
       );
       return one(rows);

@@ -196,7 +196,7 @@ describe('dashboard in a real browser (Debian chromium)', { timeout: 90_000 }, (
     for (const [i, c] of ink.entries())
       assert.ok(c.colorShare > 0.3, `heatmap ${i} is filled (${c.colorShare})`);
     const captions = await page.locator('.heatmap-card figcaption').allTextContents();
-    assert.deepEqual(captions, ['Mining load by hour and day', 'Real-time power price by hour and day']);
+    assert.deepEqual(captions, ['Mining load by hour and day', 'Day-ahead power price by hour and day']);
     assert.ok((await text(page.locator('.color-legend').first())).includes('MW'));
     const breakdown = await text(page.locator('.breakdown-table'));
     for (const line of ['mining revenue', 'mining power cost', 'AI/HPC revenue', 'total margin'])

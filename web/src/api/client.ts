@@ -10,7 +10,7 @@ import type {
   StoredSummary,
 } from './types.ts';
 
-/** The built-in year of ERCOT HB_WEST real-time prices that the server ships. */
+/** The built-in year of ERCOT HB_WEST day-ahead hourly prices that the server ships. */
 export const BUILTIN_PRICES = 'builtin:ercot-hb-west-2023';
 
 async function request<T>(method: string, path: string, body?: unknown): Promise<T> {

@@ -77,7 +77,7 @@ export function DispatchPage({ siteId }: { siteId: string | undefined }) {
           <h1>Hourly dispatch back-test</h1>
           <p class="hint">
             AI/HPC load is served first; mining runs only in hours where it earns more than the power costs.
-            Prices: ERCOT HB_WEST real-time, 2023 (built in).
+            Prices: ERCOT HB_WEST day-ahead settlement point prices, 2023 (built in).
           </p>
         </div>
       </div>
@@ -160,7 +160,7 @@ export function DispatchPage({ siteId }: { siteId: string | undefined }) {
             hourLabel={`hour of day (${clock.offsetHours === 0 ? 'UTC' : 'UTC−6'})`}
           />
           <HeatmapCanvas
-            title="Real-time power price by hour and day"
+            title="Day-ahead power price by hour and day"
             grid={maps.price}
             domain={maps.priceDomain}
             format={(v) => `${formatUsdCents(v)}/MWh`}
