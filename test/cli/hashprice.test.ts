@@ -5,39 +5,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { main } from '../../src/cli/main.ts';
+import { runCli as run } from './run-cli.ts';
 
 const DATA_DIR =
   process.env.MULLET_SHARED_DATA ?? fileURLToPath(new URL('../../../shared/data/', import.meta.url));
 const DAILY = `${DATA_DIR}/btc_daily_coinmetrics.csv`;
 const needsDaily = { skip: existsSync(DAILY) ? false : `needs ${DAILY}` };
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-
-/** Runs the CLI in-process, capturing stdout and stderr. */
-async function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const out = process.stdout.write;
-  const err = process.stderr.write;
-  // the CLI writes strings; the test runner's own reports (Buffers) must still reach the real stdout
-  process.stdout.write = ((chunk: string | Uint8Array, ...rest: never[]) => {
-    if (typeof chunk !== 'string') return out.call(process.stdout, chunk, ...rest);
-    stdout += chunk;
-    return true;
-  }) as typeof process.stdout.write;
-  process.stderr.write = ((chunk: string | Uint8Array, ...rest: never[]) => {
-    if (typeof chunk !== 'string') return err.call(process.stderr, chunk, ...rest);
-    stderr += chunk;
-    return true;
-  }) as typeof process.stderr.write;
-  try {
-    const code = await main(args);
-    return { code, stdout, stderr };
-  } finally {
-    process.stdout.write = out;
-    process.stderr.write = err;
-  }
-}
 
 const close = (got: number, want: number, relTol: number) =>
   assert.ok(Math.abs(got / want - 1) <= relTol, `got ${got}, want ${want} (±${relTol} relative)`);

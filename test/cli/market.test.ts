@@ -1,33 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { main } from '../../src/cli/main.ts';
 import { resolveMarket } from '../../src/cli/market.ts';
 import { InputError } from '../../src/core/errors.ts';
 import { serveMempool } from '../fixtures/mempool/serve.ts';
-
-/** Runs the CLI in-process, capturing the strings it writes (the test runner's Buffers pass through). */
-async function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const out = process.stdout.write;
-  const err = process.stderr.write;
-  process.stdout.write = ((chunk: string | Uint8Array, ...rest: never[]) => {
-    if (typeof chunk !== 'string') return out.call(process.stdout, chunk, ...rest);
-    stdout += chunk;
-    return true;
-  }) as typeof process.stdout.write;
-  process.stderr.write = ((chunk: string | Uint8Array, ...rest: never[]) => {
-    if (typeof chunk !== 'string') return err.call(process.stderr, chunk, ...rest);
-    stderr += chunk;
-    return true;
-  }) as typeof process.stderr.write;
-  try {
-    return { code: await main(args), stdout, stderr };
-  } finally {
-    process.stdout.write = out;
-    process.stderr.write = err;
-  }
-}
+import { runCli as run } from './run-cli.ts';
 
 const close = (got: number, want: number, relTol: number) =>
   assert.ok(Math.abs(got / want - 1) <= relTol, `got ${got}, want ${want} (±${relTol} relative)`);
