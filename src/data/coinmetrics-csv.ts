@@ -1,5 +1,6 @@
 import { InputError } from '../core/errors.ts';
 import type { NetworkDay } from '../schema/network-day.ts';
+import { splitCsvLine } from './csv-table.ts';
 
 type Field = Exclude<keyof NetworkDay, 'date'>;
 
@@ -105,28 +106,4 @@ function parseDay(raw: string): string | null {
   const day = m[1]!;
   const parsed = new Date(`${day}T00:00:00Z`);
   return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === day ? day : null;
-}
-
-/** Splits one CSV record (RFC 4180 quoting, no embedded newlines: Coin Metrics files have none). */
-function splitCsvLine(line: string): string[] {
-  if (!line.includes('"')) return line.split(',');
-  const out: string[] = [];
-  let cur = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i]!;
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') {
-        cur += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cur += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      out.push(cur);
-      cur = '';
-    } else cur += ch;
-  }
-  out.push(cur);
-  return out;
 }
