@@ -4,7 +4,7 @@ import { issuedSat } from '../../src/core/bitcoin/issuance.ts';
 import { blockSubsidySat } from '../../src/core/bitcoin/subsidy.ts';
 import { simulateChunk } from '../../src/core/simulate/chunk.ts';
 import { type CompiledScenario, compileScenario, DAYS_PER_MONTH } from '../../src/core/simulate/compile.ts';
-import type { ChunkState } from '../../src/core/simulate/state.ts';
+import { type ChunkState, companyColumn } from '../../src/core/simulate/state.ts';
 import { patched, scenarioOf, smallScenarioDocument } from './scenarios.ts';
 
 /** Cumulative subsidy of the blocks below fractional height x, BTC, from the protocol functions (oracle). */
@@ -50,6 +50,10 @@ function watch(c: CompiledScenario, checkPolicy: number): Watch {
       prevReward ??= new Float64Array(n);
       prevSubsidy ??= new Float64Array(n);
       prevHeight ??= new Float64Array(n).fill(c.height0);
+      const btcMined = companyColumn(s, 'btcMined');
+      const btc = companyColumn(s, 'btc');
+      const newTh = companyColumn(s, 'newTh');
+      const oldTh = companyColumn(s, 'oldTh');
       for (let p = 0; p < n; p++) {
         const h0 = prevHeight[p]!;
         const h1 = s.height[p]!;
@@ -68,24 +72,24 @@ function watch(c: CompiledScenario, checkPolicy: number): Watch {
         const reward = s.rewardTotal[p]! - prevReward[p]!;
         for (let v = 0; v < V; v++) {
           const i = v * n + p;
-          const mined = s.btcMined[i]! - prevMined[i]!;
+          const mined = btcMined[i]! - prevMined[i]!;
           const row = v * c.months + t;
           const installedTh =
-            c.cumTh[row * K1 + c.tierCount]! + (s.newTh[i]! + s.oldTh[i]!) / c.companySurvivalPerMonth;
+            c.cumTh[row * K1 + c.tierCount]! + (newTh[i]! + oldTh[i]!) / c.companySurvivalPerMonth;
           const bound = reward * (installedTh / s.netTh[p]!);
           if (mined > bound * (1 + 1e-9) + 1e-12)
             fail(`month ${t} path ${p} ${c.variants[v]!.name}: mined ${mined} > issuance × share ${bound}`);
-          if (!(s.btc[i]! >= 0)) fail(`month ${t} path ${p} ${c.variants[v]!.name}: treasury ${s.btc[i]}`);
+          if (!(btc[i]! >= 0)) fail(`month ${t} path ${p} ${c.variants[v]!.name}: treasury ${btc[i]}`);
           if (c.variants[v]!.treasury === checkPolicy) {
-            const sold = prevHeld[i]! + mined - s.btc[i]!;
+            const sold = prevHeld[i]! + mined - btc[i]!;
             if (sold > 1e-9) {
               out.salesChecked++;
               const cost = c.cumCost[row * K1 + s.kStar[p]!]! + c.miningOpex[row]!;
               if (mined * s.price[p]! < cost * (1 - 1e-12)) out.salesBelowCost++;
             }
           }
-          prevMined[i] = s.btcMined[i]!;
-          prevHeld[i] = s.btc[i]!;
+          prevMined[i] = btcMined[i]!;
+          prevHeld[i] = btc[i]!;
         }
         prevReward[p] = s.rewardTotal[p]!;
         prevSubsidy[p] = s.subsidyTotal[p]!;

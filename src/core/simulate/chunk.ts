@@ -3,7 +3,7 @@ import { DAYS_PER_MONTH, TRACKED_HALVINGS } from './compile.ts';
 import { fillNormal, fillUniform } from './rng/fill.ts';
 import { chunkStream } from './rng/xoshiro128ss.ts';
 import { type BandSample, type SampleSummary, summarizeSample } from './sample-summary.ts';
-import { allocateChunkState, type ChunkState, NF, NS, VF, VS } from './state.ts';
+import { allocateChunkState, CF, type ChunkState, CO, NF, NS, VF, VS } from './state.ts';
 import { stepCompany } from './step-company.ts';
 import { stepMarket } from './step-market.ts';
 import { stepNetwork } from './step-network.ts';
@@ -94,11 +94,14 @@ function initChunk(c: CompiledScenario, s: ChunkState): void {
   s.netTotal.fill(total);
   s.netTh.fill(c.hashrate0ThPerS);
   s.invPrice.fill(1 / P0);
-  s.cash.fill(c.cash0);
-  s.btc.fill(c.btc0);
-  s.minBtc.fill(c.btc0);
-  s.minCash.fill(c.cash0);
-  s.defaultMonth.fill(Number.POSITIVE_INFINITY);
+  const co = s.company;
+  for (let b = 0; b < co.length; b += CF) {
+    co[b + CO.cash] = c.cash0;
+    co[b + CO.btc] = c.btc0;
+    co[b + CO.minBtc] = c.btc0;
+    co[b + CO.minCash] = c.cash0;
+    co[b + CO.defaultMonth] = Number.POSITIVE_INFINITY;
+  }
   // One uniform per path for the tenant-default clock, shared by all variants (common random numbers).
   if (c.variants.some((v) => v.defaultHazardPerMonth > 0)) {
     const u = new Float64Array(n);
@@ -107,7 +110,8 @@ function initChunk(c: CompiledScenario, s: ChunkState): void {
       const hz = c.variants[v]!.defaultHazardPerMonth;
       if (hz <= 0) continue;
       const logSurvive = Math.log1p(-hz);
-      for (let p = 0; p < n; p++) s.defaultMonth[v * n + p] = Math.floor(Math.log(u[p]!) / logSurvive);
+      for (let p = 0; p < n; p++)
+        co[(v * n + p) * CF + CO.defaultMonth] = Math.floor(Math.log(u[p]!) / logSurvive);
     }
   }
 
@@ -174,20 +178,21 @@ function finishChunk(
   const debtT = c.debtAt[T]!;
   const yearScale = 12 / Math.min(12, T);
   const variantFinals = new Float64Array(V * VF * n);
+  const co = s.company;
   for (let v = 0; v < V; v++) {
     const tvFirm = c.terminalFirm[v]!;
     const tvConv = c.terminalConversion[v]!;
     for (let p = 0; p < n; p++) {
-      const i = v * n + p;
+      const b = (v * n + p) * CF;
       const P = s.price[p]!;
-      const margin = s.miningMarginLast12[i]! * yearScale;
+      const margin = co[b + CO.miningMarginLast12]! * yearScale;
       const terminal =
-        s.btc[i]! * P -
+        co[b + CO.btc]! * P -
         debtT +
         tvFirm +
-        (s.defaultMonth[i]! >= T ? tvConv : 0) +
+        (co[b + CO.defaultMonth]! >= T ? tvConv : 0) +
         c.miningTerminalYears * Math.max(margin, 0);
-      const npv = s.npvFlows[i]! + discountT * terminal - start0;
+      const npv = co[b + CO.npvFlows]! + discountT * terminal - start0;
       if (p < s.sampleCount) {
         const at = (v * s.sampleCount + p) * T1;
         s.flowSample[at] = -start0;
@@ -195,17 +200,17 @@ function finishChunk(
       }
       const at = v * VF * n + p;
       variantFinals[at] = npv;
-      variantFinals[at + n] = s.btcMined[i]!;
-      variantFinals[at + 2 * n] = s.btc[i]!;
-      variantFinals[at + 3 * n] = s.cash[i]!;
-      variantFinals[at + 4 * n] = s.ebitda[i]!;
-      variantFinals[at + 5 * n] = s.ebitdaLast12[i]!;
-      variantFinals[at + 6 * n] = s.hashShare[i]!;
-      variantFinals[at + 7 * n] = s.shortfall[i]!;
-      variantFinals[at + 8 * n] = s.soldBelowCost[i]!;
-      variantFinals[at + 9 * n] = s.minBtc[i]!;
-      variantFinals[at + 10 * n] = s.companyTh[i]! * 1e-6;
-      variantFinals[at + 11 * n] = s.minCash[i]!;
+      variantFinals[at + n] = co[b + CO.btcMined]!;
+      variantFinals[at + 2 * n] = co[b + CO.btc]!;
+      variantFinals[at + 3 * n] = co[b + CO.cash]!;
+      variantFinals[at + 4 * n] = co[b + CO.ebitda]!;
+      variantFinals[at + 5 * n] = co[b + CO.ebitdaLast12]!;
+      variantFinals[at + 6 * n] = co[b + CO.hashShare]!;
+      variantFinals[at + 7 * n] = co[b + CO.shortfall]!;
+      variantFinals[at + 8 * n] = co[b + CO.soldBelowCost]!;
+      variantFinals[at + 9 * n] = co[b + CO.minBtc]!;
+      variantFinals[at + 10 * n] = co[b + CO.companyTh]! * 1e-6;
+      variantFinals[at + 11 * n] = co[b + CO.minCash]!;
     }
   }
   const networkFinals = new Float64Array((NF + TRACKED_HALVINGS) * n);

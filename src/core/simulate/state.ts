@@ -30,6 +30,47 @@ export const NETWORK_FINALS = [
   'difficulty',
 ] as const;
 
+/**
+ * The company's state per variant and path, one record of these numbers at `[(v·n + p)·CF + field]` (array of
+ * structs: the month loop reads and writes one contiguous record per path instead of 19 arrays).
+ */
+export const COMPANY_FIELDS = [
+  'cash',
+  'btc',
+  'newTh',
+  'newWallMw',
+  /** Bought machines of earlier cohort windows, pooled (the recent window is newTh/newWallMw). */
+  'oldTh',
+  'oldWallMw',
+  /** Grid MW of existing machines retired to make room for bought ones (the costliest first). */
+  'retiredGridMw',
+  'npvFlows',
+  'btcMined',
+  'ebitda',
+  'ebitdaLast12',
+  'miningMarginLast12',
+  'shortfall',
+  'soldBelowCost',
+  'minBtc',
+  'minCash',
+  'hashShare',
+  'companyTh',
+  'defaultMonth',
+] as const;
+export type CompanyField = (typeof COMPANY_FIELDS)[number];
+/** Numbers per company record. */
+export const CF = COMPANY_FIELDS.length;
+/** Offset of each field inside a company record. */
+export const CO = Object.fromEntries(COMPANY_FIELDS.map((f, i) => [f, i])) as Record<CompanyField, number>;
+
+/** One company field of every variant and path, `[v·n + p]` (a copy; for finals and tests). */
+export function companyColumn(s: ChunkState, field: CompanyField): Float64Array {
+  const o = CO[field];
+  const out = new Float64Array(s.company.length / CF);
+  for (let i = 0; i < out.length; i++) out[i] = s.company[i * CF + o]!;
+  return out;
+}
+
 export const VS = VARIANT_SERIES.length;
 export const NS = NETWORK_SERIES.length;
 export const VF = VARIANT_FINALS.length;
@@ -78,28 +119,8 @@ export interface ChunkState {
   rewardTotal: Float64Array;
   halvingDay: Float64Array;
 
-  // company (per variant and path)
-  cash: Float64Array;
-  btc: Float64Array;
-  newTh: Float64Array;
-  newWallMw: Float64Array;
-  /** Bought machines of earlier cohort windows, pooled (the recent window is newTh/newWallMw). */
-  oldTh: Float64Array;
-  oldWallMw: Float64Array;
-  /** Grid MW of existing machines retired to make room for bought ones (the costliest first). */
-  retiredGridMw: Float64Array;
-  npvFlows: Float64Array;
-  btcMined: Float64Array;
-  ebitda: Float64Array;
-  ebitdaLast12: Float64Array;
-  miningMarginLast12: Float64Array;
-  shortfall: Float64Array;
-  soldBelowCost: Float64Array;
-  minBtc: Float64Array;
-  minCash: Float64Array;
-  hashShare: Float64Array;
-  companyTh: Float64Array;
-  defaultMonth: Float64Array;
+  // company (per variant and path): records of COMPANY_FIELDS, `[(v·n + p)·CF + field]`
+  company: Float64Array;
 
   // outputs
   netSums: Float64Array;
@@ -119,7 +140,6 @@ export function allocateChunkState(
   const V = c.variants.length;
   const T1 = c.months + 1;
   const f = () => new Float64Array(n);
-  const fv = () => new Float64Array(V * n);
   return {
     n,
     sampleCount,
@@ -151,25 +171,7 @@ export function allocateChunkState(
     subsidyTotal: f(),
     rewardTotal: f(),
     halvingDay: new Float64Array(TRACKED_HALVINGS * n).fill(Number.POSITIVE_INFINITY),
-    cash: fv(),
-    btc: fv(),
-    newTh: fv(),
-    newWallMw: fv(),
-    oldTh: fv(),
-    oldWallMw: fv(),
-    retiredGridMw: fv(),
-    npvFlows: fv(),
-    btcMined: fv(),
-    ebitda: fv(),
-    ebitdaLast12: fv(),
-    miningMarginLast12: fv(),
-    shortfall: fv(),
-    soldBelowCost: fv(),
-    minBtc: fv(),
-    minCash: fv(),
-    hashShare: fv(),
-    companyTh: fv(),
-    defaultMonth: fv(),
+    company: new Float64Array(V * n * CF),
     netSums: new Float64Array(NS * T1),
     varSums: new Float64Array(V * VS * T1),
     netSample: new Float64Array(NS * sampleCount * T1),

@@ -1,5 +1,27 @@
 import type { CompiledScenario } from './compile.ts';
-import type { ChunkState } from './state.ts';
+import { CF, type ChunkState, CO } from './state.ts';
+
+// Record offsets as module constants (imported bindings are getters under the TS loader).
+const STRIDE = CF;
+const CASH = CO.cash;
+const BTC = CO.btc;
+const NEW_TH = CO.newTh;
+const NEW_WALL_MW = CO.newWallMw;
+const OLD_TH = CO.oldTh;
+const OLD_WALL_MW = CO.oldWallMw;
+const RETIRED_GRID_MW = CO.retiredGridMw;
+const NPV_FLOWS = CO.npvFlows;
+const BTC_MINED = CO.btcMined;
+const EBITDA = CO.ebitda;
+const EBITDA_LAST12 = CO.ebitdaLast12;
+const MARGIN_LAST12 = CO.miningMarginLast12;
+const SHORTFALL = CO.shortfall;
+const SOLD_BELOW_COST = CO.soldBelowCost;
+const MIN_BTC = CO.minBtc;
+const MIN_CASH = CO.minCash;
+const HASH_SHARE = CO.hashShare;
+const COMPANY_TH = CO.companyTh;
+const DEFAULT_MONTH = CO.defaultMonth;
 
 /**
  * Advances variant `v` of every path by month `t`, after stepNetwork and stepMarket (month-end price `P`):
@@ -63,32 +85,17 @@ export function stepCompany(c: CompiledScenario, s: ChunkState, v: number, t: nu
   let sumShare = 0;
   let sumEh = 0;
   const { price, invPrice, kStar, btcPerThNet, revenueStart, invNetTh, asicUsdPerTh, invAsicUsdPerTh } = s;
-  const {
-    cash,
-    btc,
-    newTh,
-    newWallMw,
-    oldTh,
-    oldWallMw,
-    retiredGridMw,
-    npvFlows,
-    btcMined,
-    ebitda,
-    ebitdaLast12,
-    miningMarginLast12,
-  } = s;
-  const { shortfall, soldBelowCost, minBtc, minCash, hashShare, companyTh, defaultMonth } = s;
-  const off = v * n;
+  const co = s.company;
+  let b = v * n * STRIDE;
 
-  for (let p = 0; p < n; p++) {
-    const i = off + p;
+  for (let p = 0; p < n; p++, b += STRIDE) {
     const k = kStar[p]!;
     let th = cumTh[base + k]!;
     let power = cumCost[base + k]!;
-    let nTh = newTh[i]!;
-    let nMw = newWallMw[i]!;
-    let oTh = oldTh[i]!;
-    let oMw = oldWallMw[i]!;
+    let nTh = co[b + NEW_TH]!;
+    let nMw = co[b + NEW_WALL_MW]!;
+    let oTh = co[b + OLD_TH]!;
+    let oMw = co[b + OLD_WALL_MW]!;
     if (rollover) {
       // the recent cohort joins the older pool when a new cohort window starts
       oTh += nTh;
@@ -96,7 +103,7 @@ export function stepCompany(c: CompiledScenario, s: ChunkState, v: number, t: nu
       nTh = 0;
       nMw = 0;
     }
-    let retired = retiredGridMw[i]!;
+    let retired = co[b + RETIRED_GRID_MW]!;
     let newOpex = 0;
     if (nTh > 0 || oTh > 0) {
       // retired machines: the costliest existing ones, so the kept fleet is a prefix of the cost order
@@ -144,13 +151,13 @@ export function stepCompany(c: CompiledScenario, s: ChunkState, v: number, t: nu
     const mined = th * btcPerThNet[p]!;
     const miningRevenue = mined * P;
     const miningCost = power + miningOpexRow + newOpex;
-    const ai = t < defaultMonth[i]! ? convNet : 0;
+    const ai = t < co[b + DEFAULT_MONTH]! ? convNet : 0;
     const monthEbitda = miningRevenue - power - newOpex + opNet + ai;
     // cash costs not covered by lease income (negative: a surplus)
     const need = power + newOpex + financing - opNet - ai;
-    const cash0 = cash[i]!;
+    const cash0 = co[b + CASH]!;
     let cashNow = cash0 - need - capex;
-    let held = btc[i]! + mined;
+    let held = co[b + BTC]! + mined;
 
     let sold = 0;
     if (policy === 3) sold = mined;
@@ -164,8 +171,8 @@ export function stepCompany(c: CompiledScenario, s: ChunkState, v: number, t: nu
     if (sold > 0) {
       held -= sold;
       cashNow += sold * P;
-      if (miningRevenue < miningCost) soldBelowCost[i]! += sold;
-      if (held < minBtc[i]!) minBtc[i] = held;
+      if (miningRevenue < miningCost) co[b + SOLD_BELOW_COST]! += sold;
+      if (held < co[b + MIN_BTC]!) co[b + MIN_BTC] = held;
     }
 
     if (reinvestShare > 0 && monthEbitda > 0) {
@@ -185,8 +192,8 @@ export function stepCompany(c: CompiledScenario, s: ChunkState, v: number, t: nu
         if (held < 0) held = 0;
         cashNow += usd;
         spendable += usd;
-        if (miningRevenue < miningCost) soldBelowCost[i]! += usd * invPrice[p]!;
-        if (held < minBtc[i]!) minBtc[i] = held;
+        if (miningRevenue < miningCost) co[b + SOLD_BELOW_COST]! += usd * invPrice[p]!;
+        if (held < co[b + MIN_BTC]!) co[b + MIN_BTC] = held;
       }
       if (spend > spendable) spend = Math.max(spendable, 0);
       const buy = spend * invAsicUsdPerTh[p]!;
@@ -196,28 +203,28 @@ export function stepCompany(c: CompiledScenario, s: ChunkState, v: number, t: nu
       const over = (nMw + oMw) * newPue - free - retired;
       if (over > 0) retired += over;
     }
-    retiredGridMw[i] = retired;
-    newTh[i] = nTh * survival;
-    newWallMw[i] = nMw * survival;
-    oldTh[i] = oTh * survival;
-    oldWallMw[i] = oMw * survival;
+    co[b + RETIRED_GRID_MW] = retired;
+    co[b + NEW_TH] = nTh * survival;
+    co[b + NEW_WALL_MW] = nMw * survival;
+    co[b + OLD_TH] = oTh * survival;
+    co[b + OLD_WALL_MW] = oMw * survival;
 
     const flow = cashNow - cash0;
-    const npvFlow = npvFlows[i]! + discount * flow;
-    npvFlows[i] = npvFlow;
-    cash[i] = cashNow;
-    btc[i] = held;
-    if (cashNow < 0) shortfall[i] = 1;
-    if (cashNow < minCash[i]!) minCash[i] = cashNow;
-    btcMined[i]! += mined;
-    ebitda[i]! += monthEbitda;
+    const npvFlow = co[b + NPV_FLOWS]! + discount * flow;
+    co[b + NPV_FLOWS] = npvFlow;
+    co[b + CASH] = cashNow;
+    co[b + BTC] = held;
+    if (cashNow < 0) co[b + SHORTFALL] = 1;
+    if (cashNow < co[b + MIN_CASH]!) co[b + MIN_CASH] = cashNow;
+    co[b + BTC_MINED]! += mined;
+    co[b + EBITDA]! += monthEbitda;
     if (lastYear) {
-      ebitdaLast12[i]! += monthEbitda;
-      miningMarginLast12[i]! += miningRevenue - miningCost;
+      co[b + EBITDA_LAST12]! += monthEbitda;
+      co[b + MARGIN_LAST12]! += miningRevenue - miningCost;
     }
     const share = th * invNetTh[p]!;
-    hashShare[i] = share;
-    companyTh[i] = th;
+    co[b + HASH_SHARE] = share;
+    co[b + COMPANY_TH] = th;
 
     const npvToDate = npvFlow + discount * (held * P - debtEnd) - start0;
     sumCash += cashNow;
