@@ -18,7 +18,7 @@ describe('NPV bookkeeping', () => {
     const npvRow = VARIANT_FINALS.indexOf('npvUsd');
     for (let v = 0; v < c.variants.length; v++)
       for (let p = 0; p < n; p++) {
-        const flows = sample.flowSample.subarray((v * n + p) * T1, (v * n + p + 1) * T1);
+        const flows = Float64Array.from({ length: T1 }, (_, t) => sample.flowSample[(v * T1 + t) * n + p]!);
         const scale = flows.reduce((s, x) => s + Math.abs(x), 0);
         const expected = npvUsd(flows, c.discountRatePerMonth);
         const got = chunk.variantFinals[(v * VF + npvRow) * n + p]!;

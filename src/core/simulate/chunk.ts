@@ -194,9 +194,9 @@ function finishChunk(
         c.miningTerminalYears * Math.max(margin, 0);
       const npv = co[b + CO.npvFlows]! + discountT * terminal - start0;
       if (p < s.sampleCount) {
-        const at = (v * s.sampleCount + p) * T1;
+        const at = v * T1 * s.sampleCount + p;
         s.flowSample[at] = -start0;
-        s.flowSample[at + T]! += terminal;
+        s.flowSample[at + T * s.sampleCount]! += terminal;
       }
       const at = v * VF * n + p;
       variantFinals[at] = npv;

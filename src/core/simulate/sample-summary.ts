@@ -15,7 +15,7 @@ export interface BandSample {
   netSample: Float64Array;
   /** `[((v·VS + m)·(T+1) + t)·sampleCount + p]`. */
   varSample: Float64Array;
-  /** `[(v·sampleCount + p)·(T+1) + t]`: each path's flows, month 0 … T, as the NPV sums them. */
+  /** `[(v·(T+1) + t)·sampleCount + p]`: each path's flows, month 0 … T, as the NPV sums them (month-major). */
   flowSample: Float64Array;
 }
 
@@ -58,9 +58,10 @@ export function summarizeSample(c: CompiledScenario, sample: BandSample): Sample
   for (let v = 0; v < V; v++) {
     if (v === b) continue;
     for (let p = 0; p < irrPaths; p++) {
-      const at = (v * sampleCount + p) * T1;
-      const bt = (b * sampleCount + p) * T1;
-      for (let t = 0; t < T1; t++) delta[t] = sample.flowSample[at + t]! - sample.flowSample[bt + t]!;
+      const at = v * T1 * sampleCount + p;
+      const bt = b * T1 * sampleCount + p;
+      for (let t = 0; t < T1; t++)
+        delta[t] = sample.flowSample[at + t * sampleCount]! - sample.flowSample[bt + t * sampleCount]!;
       const r = irr(delta);
       if (r.ok) irrPerYear[v * irrPaths + p] = (1 + r.ratePerPeriod) ** 12 - 1;
     }

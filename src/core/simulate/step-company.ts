@@ -78,7 +78,7 @@ export function stepCompany(c: CompiledScenario, s: ChunkState, v: number, t: nu
   // band sample, month-major: [((v·VS + m)·(T+1) + t+1)·sampleCount + p]
   const sampleBase = (v * 5 * T1 + t + 1) * sampleCount;
   const seriesStride = T1 * sampleCount;
-  const flowBase = v * sampleCount * T1 + t + 1;
+  const flowBase = (v * T1 + t + 1) * sampleCount;
   let sumCash = 0;
   let sumBtc = 0;
   let sumNpv = 0;
@@ -239,7 +239,7 @@ export function stepCompany(c: CompiledScenario, s: ChunkState, v: number, t: nu
       varSample[at + 2 * seriesStride] = npvToDate;
       varSample[at + 3 * seriesStride] = share;
       varSample[at + 4 * seriesStride] = th * 1e-6;
-      flowSample[flowBase + p * T1] = flow;
+      flowSample[flowBase + p] = flow;
     }
   }
   const sums = s.varSums;
