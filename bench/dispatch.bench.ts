@@ -52,6 +52,7 @@ const input = (s: Site): DispatchInput => ({ site: s, prices, hashprice: { usdPe
 let meritExtra: Record<string, number> = {};
 let lpExtra: Record<string, number | string> = {};
 let portfolioExtra: Record<string, number> = {};
+let milpExtra: Record<string, number | string> = {};
 let lp: LpSolver | null = null;
 
 export const engines: BenchEngine[] = [
@@ -112,6 +113,34 @@ export const engines: BenchEngine[] = [
       return s;
     },
     extra: () => lpExtra,
+  },
+  {
+    name: 'dispatch.milp',
+    unit: 's per site-year with minimum run/down times',
+    async run() {
+      lp ??= await createHighsLpSolver();
+      // six tiers, each running at least 8 h once started and staying off at least 4 h once stopped (MILP)
+      const year = input(site(4, { minRunHours: 8, minDownHours: 4 }));
+      const month = { ...year, from: '2023-07-01', to: '2023-07-31' };
+      const solver = lp;
+      const monthS = timePerIteration(() => dispatchSite(month, { lp: solver, hourly: false }).upliftUsd, 3);
+      const t0 = process.hrtime.bigint();
+      const r = dispatchSite(year, { lp: solver, hourly: false });
+      const s = Number(process.hrtime.bigint() - t0) / 1e9;
+      const merit = dispatchSite(input(site(4)), { hourly: false });
+      milpExtra = {
+        monthS,
+        status: r.lp?.status ?? 'n/a',
+        mipGap: r.lp?.mipGap ?? 'n/a',
+        binaries: r.lp?.integers ?? 'n/a',
+        columns: r.lp?.columns ?? 'n/a',
+        rows: r.lp?.rows ?? 'n/a',
+        marginBelowMeritOrderUsd: Math.round(merit.totals.miningMarginUsd - r.totals.miningMarginUsd),
+        targetS: 60,
+      };
+      return s;
+    },
+    extra: () => milpExtra,
   },
   {
     name: 'dispatch.portfolio',

@@ -53,7 +53,7 @@ export type DispatchTier = z.infer<typeof DispatchTier>;
 /** Answer of `mullet dispatch`, `POST /api/dispatch` and `POST /api/sites/{id}/dispatch`. */
 export const DispatchResult = z
   .object({
-    solver: z.enum(['merit-order', 'lp']),
+    solver: z.enum(['merit-order', 'lp', 'milp']),
     node: z.string(),
     from: z.string().meta({ description: 'first interval start, UTC', example: '2023-01-01T06:00:00Z' }),
     to: z.string().meta({ description: 'end of the last interval, UTC', example: '2024-01-01T06:00:00Z' }),
@@ -77,9 +77,21 @@ export const DispatchResult = z
       ancillaryOfferMw: z.array(z.number()),
     }),
     lp: z
-      .object({ status: z.string(), columns: z.number(), rows: z.number(), objectiveUsd: z.number() })
+      .object({
+        status: z.string().meta({
+          description: "'optimal', or 'feasible' when the MILP stopped at its time limit (see mipGap)",
+        }),
+        columns: z.number(),
+        rows: z.number(),
+        objectiveUsd: z.number(),
+        integers: z.number().optional().meta({ description: 'MILP only: binary on/off columns' }),
+        mipGap: z.number().nullable().optional().meta({
+          description:
+            'MILP only: relative gap between the schedule and the best bound HiGHS proved (0 = optimal)',
+        }),
+      })
       .nullable()
-      .meta({ description: 'LP model size and objective, when the LP solver ran' }),
+      .meta({ description: 'LP (or MILP) model size and objective, when HiGHS ran' }),
     warnings: z.array(z.string()),
   })
   .meta({ id: 'DispatchResult' });

@@ -110,8 +110,38 @@ export const SiteMining = z
         'mining energy per calendar month (Central time): a number is a cap; {minMwh, maxMwh} (LP)',
       unit: 'MWh',
     }),
+    minRunHours: within(0.25, 744, 'h').optional().meta({
+      description:
+        'minimum run time of every tier: once started, a tier keeps running for at least this many hours (MILP)',
+      unit: 'h',
+      example: 4,
+    }),
+    minDownHours: within(0.25, 744, 'h').optional().meta({
+      description:
+        'minimum down time of every tier: once stopped, a tier stays off for at least this many hours (MILP)',
+      unit: 'h',
+      example: 2,
+    }),
+    minLoadFraction: num('(fraction)')
+      .gt(0, { error: 'expected > 0 and <= 1 (fraction)' })
+      .max(1, { error: 'expected > 0 and <= 1 (fraction)' })
+      .optional()
+      .meta({
+        description:
+          'with minRunHours or minDownHours: a running tier draws at least this fraction of its MW (default 1: a tier runs at full output or not at all)',
+        example: 0.5,
+      }),
   })
-  .strict();
+  .strict()
+  .superRefine((m, ctx) => {
+    if (m.minLoadFraction !== undefined && m.minRunHours === undefined && m.minDownHours === undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['minLoadFraction'],
+        message: 'only used with minRunHours or minDownHours; set one of them or remove it',
+        input: m.minLoadFraction,
+      });
+  });
 export type SiteMining = z.infer<typeof SiteMining>;
 
 const node = z.string().min(1).optional().meta({

@@ -54,8 +54,11 @@ export function registerDispatch(program: Command): void {
     .option('--from <DATE>', 'first UTC day YYYY-MM-DD (default: first price)')
     .option('--to <DATE>', 'last UTC day YYYY-MM-DD, inclusive (default: last price)')
     .addOption(
-      new Option('--solver <KIND>', 'auto = merit order unless hours are coupled, then LP')
-        .choices(['auto', 'merit-order', 'lp'])
+      new Option(
+        '--solver <KIND>',
+        'auto = merit order unless hours are coupled, then LP (MILP with minimum run or down times)',
+      )
+        .choices(['auto', 'merit-order', 'lp', 'milp'])
         .default('auto'),
     )
     .option(
@@ -254,7 +257,11 @@ export function renderReport(r: DispatchResult, flags: Pick<DispatchFlags, 'site
     (t.sellBackUsd - b.sellBackUsd) -
     (t.ppaUnusedCostUsd - b.ppaUnusedCostUsd);
   const head = `${name} at ${r.node}, ${r.from} .. ${r.to}, ${t.hours} h of ${r.intervalMinutes} min, solver ${r.solver}${
-    r.lp ? ` (${r.lp.columns} columns, ${r.lp.rows} rows)` : ''
+    r.lp
+      ? ` (${r.lp.columns} columns${r.lp.integers ? `, ${r.lp.integers} binaries` : ''}, ${r.lp.rows} rows${
+          r.lp.mipGap != null ? `, gap ${(r.lp.mipGap * 100).toFixed(2)} %` : ''
+        })`
+      : ''
   }`;
   const tiers = r.tiers
     .map(

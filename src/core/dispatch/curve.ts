@@ -11,13 +11,15 @@ export function maxPieces(problem: DispatchProblem): number {
  * most efficient first; cost is the PPA block's below `blockMw`, index + adder above; the ancillary price is
  * earned on the first `offerCapMw`; known 4CP charges subtract per MW. Concave because revenue per MWh falls
  * tier by tier while cost per MWh rises (block ≤ marginal) and the offer bonus stops.
- * Writes into caller-owned arrays of length ≥ {@link maxPieces}; returns the piece count.
+ * Writes into caller-owned arrays of length ≥ {@link maxPieces} (and, if given, the tier of each piece into
+ * `tierOf`); returns the piece count.
  */
 export function valueCurve(
   problem: DispatchProblem,
   h: number,
   slopes: Float64Array,
   widths: Float64Array,
+  tierOf?: Int32Array,
 ): number {
   const cap = problem.capMw[h]!;
   const dt = problem.dtH;
@@ -44,6 +46,7 @@ export function valueCurve(
       const earn = level < offerCap ? bonus : 0;
       slopes[k] = (revenue - cost + earn) * dt - fixed;
       widths[k] = next - level;
+      if (tierOf !== undefined) tierOf[k] = i;
       k++;
       level = next;
     }

@@ -8,12 +8,15 @@ import { buildDispatchProblem, couplingOf, type DispatchInput, type DispatchProb
 import { alwaysOnSchedule, type Schedule, scheduleFromMiningMw, splitOverTiers } from './schedule.ts';
 import { settle } from './settle.ts';
 
-export type SolverChoice = 'auto' | 'merit-order' | 'lp';
+export type SolverChoice = 'auto' | 'merit-order' | 'lp' | 'milp';
 
 export interface DispatchOptions {
-  /** 'auto' (default): merit order when nothing couples the hours, else LP. */
+  /**
+   * 'auto' (default): merit order when nothing couples the hours, the MILP with minimum run or down times, else
+   * the LP.
+   */
   solver?: SolverChoice | undefined;
-  /** The LP solver (e.g. `createHighsLpSolver()`); required when the LP runs. */
+  /** The LP solver (e.g. `createHighsLpSolver()`); required when the LP or the MILP runs. */
   lp?: LpSolver | undefined;
   /** Include the per-interval series (default true); portfolios skip them. */
   hourly?: boolean | undefined;
@@ -21,10 +24,12 @@ export interface DispatchOptions {
 
 /**
  * Dispatches one site over a price series: AI first, mining tiers by merit order or, when ramps, monthly
- * budgets or 4CP windows couple the hours, by LP; settles the schedule and an always-on baseline.
+ * budgets or 4CP windows couple the hours, by LP (by MILP with minimum run or down times); settles the schedule
+ * and an always-on baseline.
  * Pure and synchronous; the LP solver is injected. Shells usually call `runDispatch` (src/solvers), which
  * loads HiGHS when needed.
- * @throws InputError for unusable input (naming the field), for `solver: 'merit-order'` on a coupled site, and
+ * @throws InputError for unusable input (naming the field), for `solver: 'merit-order'` on a coupled site (and
+ *   'lp' on one with minimum times, 'milp' on one without), and
  *   when the coupled constraints cannot all hold.
  */
 export function dispatchSite(input: DispatchInput, options: DispatchOptions = {}): DispatchResult {
@@ -32,33 +37,54 @@ export function dispatchSite(input: DispatchInput, options: DispatchOptions = {}
   const solverPath = input.paths?.solver ?? 'solver';
   const coupled = couplingOf(problem);
   const choice = options.solver ?? 'auto';
+  const integer = coupled.filter((c) => c === 'site.mining.minRunHours' || c === 'site.mining.minDownHours');
   if (choice === 'merit-order' && coupled.length > 0)
     throw new InputError({
       path: solverPath,
-      message: `merit order cannot honour ${coupled.join(', ')}; use lp or auto`,
+      message: `merit order cannot honour ${coupled.join(', ')}; use ${integer.length > 0 ? 'milp' : 'lp'} or auto`,
       value: choice,
     });
-  const solver = choice === 'auto' ? (coupled.length > 0 ? 'lp' : 'merit-order') : choice;
+  if (choice === 'lp' && integer.length > 0)
+    throw new InputError({
+      path: solverPath,
+      message: `the LP cannot honour ${integer.join(', ')} (on/off decisions); use milp or auto`,
+      value: choice,
+    });
+  if (choice === 'milp' && problem.coupling.commitment === null)
+    throw new InputError({
+      path: solverPath,
+      message: 'milp needs site.mining.minRunHours or minDownHours; use lp, merit-order or auto',
+      value: choice,
+    });
+  const solver =
+    choice === 'auto' ? (integer.length > 0 ? 'milp' : coupled.length > 0 ? 'lp' : 'merit-order') : choice;
   const miningMw = new Float64Array(problem.n);
   let lpInfo: DispatchResult['lp'] = null;
   if (solver === 'merit-order') meritOrderMiningMw(problem, miningMw);
   else {
-    invariant(options.lp !== undefined, 'dispatchSite needs an LP solver for the LP path');
+    invariant(options.lp !== undefined, 'dispatchSite needs an LP solver for the LP and MILP paths');
     checkBudgetsFeasible(problem);
     const lp = buildDispatchLp(problem);
     const result = options.lp.solve(lp.model);
-    if (result.status !== 'optimal')
+    if (!('colValue' in result))
       throw new InputError({
         path: coupled[0]?.split(' ')[0] ?? solverPath,
-        message: `the LP is ${result.status}: ${result.message} (${coupled.join(', ') || 'no coupling'})`,
+        message: `the ${solver === 'milp' ? 'MILP' : 'LP'} is ${result.status}: ${result.message} (${coupled.join(', ') || 'no coupling'})`,
       });
     miningMwFromLp(problem, lp, result.colValue, miningMw);
+    let integers = 0;
+    for (const v of lp.model.integrality ?? []) integers += v;
     lpInfo = {
       status: result.status,
       columns: lp.model.numCols,
       rows: lp.model.numRows,
       objectiveUsd: result.objective,
+      ...(solver === 'milp' ? { integers, mipGap: result.mipGap ?? null } : {}),
     };
+    if (result.status === 'feasible')
+      warnings.push(
+        `milp: stopped at the time limit with a relative gap of ${((result.mipGap ?? Number.NaN) * 100).toFixed(3)} % to the best bound; the schedule is feasible, not proved optimal`,
+      );
   }
 
   const schedule = scheduleFromMiningMw(problem, miningMw);

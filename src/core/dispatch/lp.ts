@@ -17,11 +17,20 @@ export interface LpModel {
   starts: Int32Array;
   indices: Int32Array;
   values: Float64Array;
+  /** 1 for an integer column, 0 for a continuous one; omitted for an LP. */
+  integrality?: Int32Array | undefined;
 }
 
 /** Outcome of one solve; a solver never throws for an infeasible or unbounded model. */
 export type LpResult =
-  | { status: 'optimal'; colValue: Float64Array; objective: number }
+  | {
+      /** 'feasible': a MIP stopped at its time limit with an incumbent (see mipGap). */
+      status: 'optimal' | 'feasible';
+      colValue: Float64Array;
+      objective: number;
+      /** MIPs only: relative gap between the incumbent and the best bound (0 when proved optimal). */
+      mipGap?: number | undefined;
+    }
   | { status: 'infeasible' | 'unbounded' | 'limit' | 'error'; message: string };
 
 /** Solves LPs synchronously. */

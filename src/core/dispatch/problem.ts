@@ -88,6 +88,11 @@ export interface Coupling {
   /** 4CP window month of each interval (index into windows) or −1. */
   windowOf: Int32Array;
   windows: { month: string; usdPerMw: number }[];
+  /**
+   * Unit commitment of every tier (binaries, MILP), or null: minimum run and down times in hours and the least
+   * fraction of its MW a running tier draws.
+   */
+  commitment: { minRunH: number | null; minDownH: number | null; minLoadFraction: number } | null;
 }
 
 export interface SettlementTerms {
@@ -391,7 +396,20 @@ export function buildDispatchProblem(input: DispatchInput): { problem: DispatchP
       offerCapMw,
       offerUsdPerMwH,
       deployed,
-      coupling: { rampMwPerHour: site.mining.rampMwPerHour ?? null, budgets, windowOf, windows },
+      coupling: {
+        rampMwPerHour: site.mining.rampMwPerHour ?? null,
+        budgets,
+        windowOf,
+        windows,
+        commitment:
+          site.mining.minRunHours === undefined && site.mining.minDownHours === undefined
+            ? null
+            : {
+                minRunH: site.mining.minRunHours ?? null,
+                minDownH: site.mining.minDownHours ?? null,
+                minLoadFraction: site.mining.minLoadFraction ?? 1,
+              },
+      },
       terms: {
         adderUsdPerMwh: power.adderUsdPerMwh,
         ppa,
@@ -409,6 +427,8 @@ export function siteCouplesHours(site: Site): boolean {
   return (
     site.mining.rampMwPerHour !== undefined ||
     site.mining.monthlyEnergyBudgetMwh !== undefined ||
+    site.mining.minRunHours !== undefined ||
+    site.mining.minDownHours !== undefined ||
     site.demandResponse?.fourCp?.mode === 'window'
   );
 }
@@ -421,6 +441,8 @@ export function couplingOf(problem: DispatchProblem): string[] {
   if (c.budgets.some((b) => b.minMwh !== null || b.maxMwh !== null))
     out.push('site.mining.monthlyEnergyBudgetMwh');
   if (c.windows.length > 0) out.push("site.demandResponse.fourCp.mode 'window'");
+  if (c.commitment?.minRunH != null) out.push('site.mining.minRunHours');
+  if (c.commitment?.minDownH != null) out.push('site.mining.minDownHours');
   return out;
 }
 

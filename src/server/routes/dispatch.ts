@@ -55,10 +55,10 @@ const dispatchFields = {
   to: day
     .optional()
     .meta({ description: 'last UTC day, inclusive (default: last price)', example: '2023-09-30' }),
-  solver: z
-    .enum(['auto', 'merit-order', 'lp'])
-    .optional()
-    .meta({ description: 'auto (default): merit order unless hours are coupled, then LP' }),
+  solver: z.enum(['auto', 'merit-order', 'lp', 'milp']).optional().meta({
+    description:
+      'auto (default): merit order unless hours are coupled, then LP (MILP with minimum run or down times)',
+  }),
   aiProfileCsv: csv('CSV text timestamp,it_mw, required when the site’s ai.profileCsv is set'),
   fourCpCsv: csv('actual 4CP intervals CSV (year,month,date,interval_ending_cpt); overrides the site'),
   ancillaryPricesCsv: csv('hourly ancillary clearing prices CSV for the site’s ancillary service'),
