@@ -70,6 +70,7 @@ export function stepCompany(c: CompiledScenario, s: ChunkState, v: number, t: nu
   const invGridStep = c.invGridStep;
   const rollover = t > 0 && t % c.cohortMonths === 0;
   const lastYear = t >= T - 12;
+  const lastMonth = t === T - 1;
   const debtEnd = c.debtAt[t + 1]!;
   const start0 = c.btc0 * Math.exp(c.logPrice0) - c.debt0;
   const T1 = T + 1;
@@ -151,7 +152,7 @@ export function stepCompany(c: CompiledScenario, s: ChunkState, v: number, t: nu
     const mined = th * btcPerThNet[p]!;
     const miningRevenue = mined * P;
     const miningCost = power + miningOpexRow + newOpex;
-    const ai = t < co[b + DEFAULT_MONTH]! ? convNet : 0;
+    const ai = convNet !== 0 && t >= co[b + DEFAULT_MONTH]! ? 0 : convNet;
     const monthEbitda = miningRevenue - power - newOpex + opNet + ai;
     // cash costs not covered by lease income (negative: a surplus)
     const need = power + newOpex + financing - opNet - ai;
@@ -223,8 +224,11 @@ export function stepCompany(c: CompiledScenario, s: ChunkState, v: number, t: nu
       co[b + MARGIN_LAST12]! += miningRevenue - miningCost;
     }
     const share = th * invNetTh[p]!;
-    co[b + HASH_SHARE] = share;
-    co[b + COMPANY_TH] = th;
+    if (lastMonth) {
+      // only the end values are reported
+      co[b + HASH_SHARE] = share;
+      co[b + COMPANY_TH] = th;
+    }
 
     const npvToDate = npvFlow + discount * (held * P - debtEnd) - start0;
     sumCash += cashNow;
