@@ -447,7 +447,7 @@ export function compileScenario(scenario: Scenario, options: CompileOptions = {}
       const draw = capexAt(c, tau) * fin.debtShare;
       const paid = t - tau - 1; // payments made before month t
       if (paid < n) equityOut += r > 0 ? (draw * r * growth) / (growth - 1) : draw / n;
-      const k = Math.min(n, t - tau);
+      const k = Math.min(n, t - tau - 1); // the balance after those payments (the next one falls in month t)
       balance += r > 0 ? (draw * (growth - (1 + r) ** k)) / (growth - 1) : draw * (1 - k / n);
     }
     return { equityOut, balance };
