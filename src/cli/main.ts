@@ -11,6 +11,18 @@ export function buildProgram(): Command {
     )
     .version('0.1.0')
     .showHelpAfterError('(run with --help for usage)')
+    .addHelpText(
+      'after',
+      `
+Start here:
+  $ mullet example                                   a 100 MW site mined vs leased to an AI tenant
+  $ mullet simulate examples/mid-size-miner.yaml     pure-play vs mullet vs full pivot, as distributions
+  $ mullet dispatch --site examples/sites/west-texas-mullet.yaml \\
+      --prices examples/prices/ercot-hb-west-2023-dam.csv --hashprice 75
+  $ mullet serve                                     API + dashboard at http://127.0.0.1:8787
+
+Exit status: 0 ok, 2 bad input (one line per problem on stderr), 1 a bug in Mullet.`,
+    )
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
   for (const register of commands) register(program);
