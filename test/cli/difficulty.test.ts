@@ -78,6 +78,10 @@ describe('mullet difficulty', () => {
         ['--difficulty', '1e-11'],
         '--difficulty: expected a difficulty whose target fits in 256 bits (> 2.3e-10), got "1e-11"',
       ],
+      [
+        ['--difficulty', '1e300'],
+        '--difficulty: expected a difficulty whose target is at least 1 (<= 0xffff·2^208 ≈ 2.7e67), got "1e300"',
+      ],
       [[], '--bits: expected exactly one of --bits, --target, --difficulty'],
       [
         ['--bits', '0x1d00ffff', '--difficulty', '1'],

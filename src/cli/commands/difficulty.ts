@@ -100,6 +100,13 @@ function convert(from: DifficultyResult['from'], raw: string): DifficultyResult 
         value: raw,
       });
     }
+    // above 0xffff·2^208 the target rounds down to 0, which no block can meet (and --bits rejects)
+    if (target === 0n)
+      throw new InputError({
+        path: '--difficulty',
+        message: 'expected a difficulty whose target is at least 1 (<= 0xffff·2^208 ≈ 2.7e67)',
+        value: raw,
+      });
   }
   return {
     from,
