@@ -135,6 +135,14 @@ async function marketFromNetwork(file: string, date: string, flags: MarketFlags)
   if (flags.difficulty === undefined && day.difficulty === null)
     issues.push(absent('difficulty', '--difficulty'));
   if (flags.priceUsd === undefined && day.priceUsd === null) issues.push(absent('price', '--price'));
+  // the CSV parser accepts any number >= 0; a zero difficulty or price would print Infinity or $0
+  const zero = (column: string, flag: string): InputIssue => ({
+    path: '--date',
+    message: `${file} has ${column} 0 on that day (expected > 0; give ${flag})`,
+    value: date,
+  });
+  if (flags.difficulty === undefined && day.difficulty === 0) issues.push(zero('difficulty', '--difficulty'));
+  if (flags.priceUsd === undefined && day.priceUsd === 0) issues.push(zero('price', '--price'));
   if (flags.feesBtcPerBlock === undefined && (day.feesBtc === null || perBlock === null))
     issues.push(absent('fees or blocks', '--fees'));
   if (flags.height === undefined && (day.subsidyBtc === null || perBlock === null))

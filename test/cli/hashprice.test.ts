@@ -173,6 +173,31 @@ describe('mullet hashprice', () => {
     assert.equal(JSON.parse(ok.stdout).subsidyBtc, 12.5);
   });
 
+  it('exits 2 instead of printing Infinity or $0 when the day has difficulty 0 or price 0', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mullet-hp-'));
+    const header = 'date,price_usd,difficulty,fees_btc,blocks,subsidy_btc,supply_btc\n';
+    const zeroDiff = join(dir, 'zero-difficulty.csv');
+    writeFileSync(zeroDiff, `${header}2019-06-01,8554.8,0,154.9,151,1887.5,17730000\n`);
+    const d = await run('hashprice', '--network', zeroDiff, '--date', '2019-06-01', '--json');
+    assert.equal(d.code, 2);
+    assert.equal(d.stdout, '');
+    assert.equal(
+      d.stderr,
+      `mullet: --date: ${zeroDiff} has difficulty 0 on that day (expected > 0; give --difficulty), got "2019-06-01"\n`,
+    );
+    const zeroPrice = join(dir, 'zero-price.csv');
+    writeFileSync(zeroPrice, `${header}2019-06-01,0,7459680720542.28,154.9,151,1887.5,17730000\n`);
+    const p = await run('hashprice', '--network', zeroPrice, '--date', '2019-06-01');
+    assert.equal(p.code, 2);
+    assert.equal(
+      p.stderr,
+      `mullet: --date: ${zeroPrice} has price 0 on that day (expected > 0; give --price), got "2019-06-01"\n`,
+    );
+    // the flag that replaces the bad figure makes the day usable
+    const ok = await run('hashprice', '--network', zeroPrice, '--date', '2019-06-01', '--price', '8554.8');
+    assert.equal(ok.code, 0, ok.stderr);
+  });
+
   it('exits 2 with one line per bad or missing flag, naming the flag and the value', async () => {
     const bad = await run(
       'hashprice',
