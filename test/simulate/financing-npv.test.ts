@@ -43,3 +43,32 @@ describe('project financing in the NPV', () => {
     });
   }
 });
+
+describe('project debt after a tenant default', () => {
+  it('is still owed at the horizon: financed and cash-paid conversions have the same NPV on every path', () => {
+    // The tenant defaults within the first months on almost every path (rent stops; capex and debt remain).
+    const lease = { usdPerKwMonth: 120, termMonths: 24, tenantDefaultPerYear: 0.9999 };
+    const doc = patched(frozenScenarioDocument(), {
+      paths: 20,
+      discountRatePerYear: 0.1,
+      strategies: [
+        { name: 'cash', treasury: 'hodl', conversions: [{ ...conversion(), lease }] },
+        {
+          name: 'financed',
+          treasury: 'hodl',
+          conversions: [{ ...conversion({ debtShare: 1, interestRatePerYear: 0.1, termMonths: 60 }), lease }],
+        },
+      ],
+    });
+    const r = simulateSync(scenarioOf(doc));
+    const [cash, financed] = r.strategies;
+    for (const q of ['p5', 'p50', 'p95', 'mean'] as const) {
+      const a = cash!.npvUsd[q];
+      const b = financed!.npvUsd[q];
+      assert.ok(
+        Math.abs(a - b) <= 1e-6 * Math.abs(a),
+        `${q}: cash ${a} vs financed ${b} (difference ${b - a})`,
+      );
+    }
+  });
+});

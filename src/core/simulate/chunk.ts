@@ -182,6 +182,7 @@ function finishChunk(
   for (let v = 0; v < V; v++) {
     const tvFirm = c.terminalFirm[v]!;
     const tvConv = c.terminalConversion[v]!;
+    const projectDebtT = c.terminalProjectDebt[v]!;
     for (let p = 0; p < n; p++) {
       const b = (v * n + p) * CF;
       const P = s.price[p]!;
@@ -190,7 +191,8 @@ function finishChunk(
         co[b + CO.btc]! * P -
         debtT +
         tvFirm +
-        (co[b + CO.defaultMonth]! >= T ? tvConv : 0) +
+        (co[b + CO.defaultMonth]! >= T ? tvConv : 0) -
+        projectDebtT +
         c.miningTerminalYears * Math.max(margin, 0);
       const npv = co[b + CO.npvFlows]! + discountT * terminal - start0;
       if (p < s.sampleCount) {

@@ -173,6 +173,8 @@ export interface CompiledScenario {
   /** Value at month T of deterministic lease flows after the horizon, firm and conversion parts. */
   terminalFirm: Float64Array;
   terminalConversion: Float64Array;
+  /** Project debt drawn before T and still owed at T (owed whether or not the tenant defaults). */
+  terminalProjectDebt: Float64Array;
   /** Variant index per scenario strategy, and per frontier point. */
   strategyVariant: number[];
   strategyNames: string[];
@@ -415,6 +417,7 @@ export function compileScenario(scenario: Scenario, options: CompileOptions = {}
   const freeGridMw = new Float64Array(V * T);
   const terminalFirm = new Float64Array(V);
   const terminalConversion = new Float64Array(V);
+  const terminalProjectDebt = new Float64Array(V);
 
   // Existing leases are the same for every variant.
   const leaseFlow = (t: number): number => {
@@ -540,10 +543,12 @@ export function compileScenario(scenario: Scenario, options: CompileOptions = {}
       }
       conv += f * (1 + discountRatePerMonth) ** -(t + 1 - T);
     }
-    // Project debt drawn before T and still owed at T.
-    for (const c of conversions) conv -= projectDebt(c, T).balance;
+    // Project debt drawn before T and still owed at T: owed even after a tenant default (kept apart).
+    let owed = 0;
+    for (const c of conversions) owed += projectDebt(c, T).balance;
     terminalFirm[v] = firm;
     terminalConversion[v] = conv;
+    terminalProjectDebt[v] = owed;
   }
 
   const asic = market.asicPrice;
@@ -631,6 +636,7 @@ export function compileScenario(scenario: Scenario, options: CompileOptions = {}
     freeGridMw,
     terminalFirm,
     terminalConversion,
+    terminalProjectDebt,
     strategyVariant,
     strategyNames: scenario.strategies.map((s) => s.name),
     frontierVariant,
