@@ -143,9 +143,10 @@ describe('mullet hashprice', () => {
     const r = await run('hashprice', '--network', withSupply, '--date', '2016-07-09', '--json');
     assert.equal(r.code, 0, r.stderr);
     const json = JSON.parse(r.stdout);
-    // supply 15,750,498.6 BTC lies in era 2 (12.5 BTC): 15,750,000 BTC were issued by block 419,999, so
-    // 498.60474103 / 12.5 = 39.89 → 40 blocks → 420,039; lost subsidies make it read low (true: 420,052)
-    assert.equal(json.height, 420039);
+    // SplyCur 15,750,498.6 BTC leaves out the genesis 50 BTC, so 15,750,548.6 BTC were issued: era 2 (12.5 BTC)
+    // began after 15,750,000 BTC at block 419,999, so 548.60474103 / 12.5 = 43.89 → 44 blocks → 420,043;
+    // lost subsidies make it read low (true: 420,052)
+    assert.equal(json.height, 420043);
     assert.match(json.source, /height from supply/);
     close(json.btcPerPhDay, 1.96704748, 1e-8); // the reward still comes from the day's own figures
 

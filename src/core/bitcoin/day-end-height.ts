@@ -1,5 +1,5 @@
 import type { NetworkDay } from '../../schema/network-day.ts';
-import { SAT_PER_BTC } from './constants.ts';
+import { INITIAL_SUBSIDY_SAT, SAT_PER_BTC } from './constants.ts';
 import { heightAtIssuedSat } from './issuance.ts';
 
 /** The first UTC day of the chain (genesis block, height 0). */
@@ -33,7 +33,8 @@ export function dayEndHeight(days: readonly NetworkDay[], index: number): DayEnd
     return { height, method: 'block-count' };
   }
   if (day.supplyBtc !== null) {
-    const height = heightAtIssuedSat(Math.round(day.supplyBtc * SAT_PER_BTC));
+    // SplyCur leaves out the unspendable genesis coinbase; issuance counts it (block 0)
+    const height = heightAtIssuedSat(Math.round(day.supplyBtc * SAT_PER_BTC) + INITIAL_SUBSIDY_SAT);
     if (height !== null) return { height, method: 'supply' };
   }
   return null;
