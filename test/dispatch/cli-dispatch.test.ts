@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -61,6 +61,27 @@ describe('mullet dispatch (CLI)', () => {
     );
     assert.match(r.stdout, /Demand response was worth [\d,]+ USD \(4CP 8,080,534, ancillary [\d,]+\)\./);
     assert.equal(r.stderr, '');
+  });
+
+  it('--as-prices replaces the site’s constant capacityUsdPerMwHour instead of being ignored', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mullet-dispatch-'));
+    try {
+      // RRS cleared at 20 USD/MW-h every hour of 2023-07-01 .. 07-02; the example site says 8 as a constant
+      const file = join(dir, 'as.csv');
+      const hours = Array.from({ length: 48 }, (_, h) =>
+        new Date(Date.UTC(2023, 6, 1, h)).toISOString().replace('.000Z', 'Z'),
+      );
+      writeFileSync(file, `interval_start_utc,RRS\n${hours.map((t) => `${t},20`).join('\n')}\n`);
+      const args = ['--site', SITE, '--prices', PRICES, '--hashprice', '75', '--from', '2023-07-01'];
+      const r = mullet(...args, '--to', '2023-07-02', '--as-prices', file, '--json');
+      assert.equal(r.status, 0, r.stderr);
+      const { totals } = DispatchResult.parse(JSON.parse(r.stdout));
+      assert.equal(totals.hours, 48);
+      assert.ok(totals.ancillaryOfferedMwh > 0);
+      assert.equal(totals.ancillaryUsd, totals.ancillaryOfferedMwh * 20);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('exits 2 with one line per bad input, naming the flag', () => {

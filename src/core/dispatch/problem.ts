@@ -299,7 +299,8 @@ export function buildDispatchProblem(input: DispatchInput): { problem: DispatchP
   const deployed = new Uint8Array(n);
   const anc = site.demandResponse?.ancillary;
   if (anc !== undefined) {
-    if (anc.capacityUsdPerMwHour !== undefined) {
+    // hourly prices, when given (--as-prices), replace the site's constant
+    if (input.ancillaryPrices === undefined && anc.capacityUsdPerMwHour !== undefined) {
       offerUsdPerMwH.fill(anc.capacityUsdPerMwHour);
       offerCapMw.fill(anc.maxOfferMw);
     } else {
