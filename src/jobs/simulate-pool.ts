@@ -50,7 +50,7 @@ export async function runSimulation(
 }
 
 /** Daily log-returns of the scenario's bootstrap CSV within its from/to window, or undefined for GBM. */
-async function loadReturns(scenario: Scenario): Promise<Float64Array | undefined> {
+export async function loadReturns(scenario: Scenario): Promise<Float64Array | undefined> {
   const price = scenario.market.price;
   if (price.model !== 'bootstrap') return undefined;
   const path = 'scenario.market.price.coinMetricsCsv';
@@ -68,7 +68,9 @@ async function loadReturns(scenario: Scenario): Promise<Float64Array | undefined
     const b = days[i]!;
     if (price.from !== undefined && a.date < price.from) continue;
     if (price.to !== undefined && b.date > price.to) continue;
-    if (a.priceUsd && b.priceUsd) returns.push(Math.log(b.priceUsd / a.priceUsd));
+    // a daily return needs consecutive days: across a gap in the file it would be a multi-day move
+    const oneDay = Date.parse(`${b.date}T00:00:00Z`) - Date.parse(`${a.date}T00:00:00Z`) === 86_400_000;
+    if (oneDay && a.priceUsd && b.priceUsd) returns.push(Math.log(b.priceUsd / a.priceUsd));
   }
   if (returns.length === 0)
     throw new InputError({
