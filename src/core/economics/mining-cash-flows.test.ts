@@ -74,4 +74,22 @@ describe('miningCashFlows', () => {
     assert.equal(retired.opexUsd[1], 0);
     assert.equal(retired.ebitdaUsd[2], 0);
   });
+
+  it('a retired site mines nothing and buys no power, even where revenue alone would still cover power', () => {
+    // at $15/MWh the post-halving months' ~$288k revenue covers the $192k power bill, but not with $175k opex
+    const p = {
+      ...params,
+      startHeight: 1_260_000 - 4383,
+      powerPriceUsdPerMwh: 15,
+      opexUsdPerMwMonth: 10_000,
+    };
+    const retired = miningCashFlows({ ...p, whenUnprofitable: 'retire' });
+    assert.ok(retired.btcMined[0]! > 0);
+    for (const m of [1, 2]) {
+      assert.equal(retired.ebitdaUsd[m], 0);
+      assert.equal(retired.btcMined[m], 0, `btc month ${m}`);
+      assert.equal(retired.netRevenueUsd[m], 0, `revenue month ${m}`);
+      assert.equal(retired.powerCostUsd[m], 0, `power month ${m}`);
+    }
+  });
 });

@@ -95,6 +95,9 @@ export function miningCashFlows(params: MiningCashFlowParams): MiningCashFlows {
     let lastProfitable = months - 1;
     while (lastProfitable >= 0 && !(out.ebitdaUsd[lastProfitable]! > 0)) lastProfitable--;
     for (let m = lastProfitable + 1; m < months; m++) {
+      out.btcMined[m] = 0;
+      out.netRevenueUsd[m] = 0;
+      out.powerCostUsd[m] = 0;
       out.opexUsd[m] = 0;
       out.ebitdaUsd[m] = 0;
       out.cashFlowUsd[m] = -out.capexUsd[m]!;
