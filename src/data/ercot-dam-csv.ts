@@ -101,9 +101,9 @@ export function ercotIntervalStart(
   const repeated = dstIndex >= 0 ? parseDstFlag(record.cells[dstIndex]) : false;
   if (repeated === null) cellError(fileName, header, record, dstIndex, 'expected a DST flag Y or N');
   const kind = centralDstDay(date.year, date.month, date.day);
+  if (he === 25 && kind !== 'fall-back')
+    cellError(fileName, header, record, hourIndex, 'hour 25 exists only on the fall-back day');
   if (elapsed && kind !== null) {
-    if (he === 25 && kind !== 'fall-back')
-      cellError(fileName, header, record, hourIndex, 'hour 25 exists only on the fall-back day');
     return centralMidnightUtcMs(date.year, date.month, date.day) + (he - 1) * 3_600_000 + minute * 60_000;
   }
   const r = centralToUtcMs(date.year, date.month, date.day, (he - 1) * 60 + minute, repeated);

@@ -69,6 +69,16 @@ describe('parsePriceText: ERCOT day-ahead (NP4-190-CD)', () => {
     assert.equal(s.report.missingIntervals, 0);
   });
 
+  it('refuses hour 25 on any day but the fall-back day, even in a file that numbers that day 1-25', () => {
+    const rows = ['Delivery Date,Hour Ending,Settlement Point,Settlement Point Price'];
+    for (let he = 1; he <= 25; he++) rows.push(`11/05/2023,${he},HB_WEST,${he}`);
+    rows.push('11/06/2023,25,HB_WEST,99');
+    fails(
+      () => parsePriceText(rows.join('\n'), { fileName: 'dam.csv' }),
+      (e) => e.issues[0]!.line === 27 && e.issues[0]!.column === 2 && /fall-back/.test(e.message),
+    );
+  });
+
   it('reports gaps and duplicates instead of filling or averaging them', () => {
     const text = [
       header,
