@@ -81,6 +81,24 @@ describe('mullet serve', () => {
     assert.match(stderr, /--port: expected .*"80a"/);
   });
 
+  it('reports a port already in use as an input error naming --port, exit 2, not an internal error', async () => {
+    const { createServer } = await import('node:net');
+    const busy = createServer();
+    await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
+    const port = (busy.address() as { port: number }).port;
+    try {
+      const { code, stdout, stderr } = await collect(
+        mullet(['serve', '--port', String(port), '--data-dir', join(root, 'busy')]),
+      );
+      assert.equal(code, 2);
+      assert.equal(stdout, '');
+      assert.equal(stderr.trim().split('\n').length, 1, stderr);
+      assert.match(stderr, new RegExp(`^mullet: --port: .*in use.*got "${port}"`));
+    } finally {
+      await new Promise((resolve) => busy.close(resolve));
+    }
+  });
+
   it('rejects a DATABASE_URL that is not a postgres URL, exit 2, without echoing a password', async () => {
     const { code, stderr } = await collect(
       mullet(['serve', '--port', '0'], { DATABASE_URL: 'mysql://u:hunter2@db/x' }),

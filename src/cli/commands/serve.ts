@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { InputError } from '../../core/errors.ts';
 import { startServer } from '../../server/start-server.ts';
 import { resolveStoreConfig } from '../../store/store-config.ts';
 import { parseNumberFlag } from '../options.ts';
@@ -39,11 +40,24 @@ Example:
       const port = parseNumberFlag('--port', flags.port, { integer: true, min: 0, max: 65535 });
       const store = resolveStoreConfig({ dataDirFlag: flags.dataDir, env: process.env, cwd: process.cwd() });
       const token = process.env.MULLET_API_TOKEN;
+      const host = flags.host ?? '127.0.0.1';
       const server = await startServer({
         store,
         port,
-        host: flags.host ?? '127.0.0.1',
+        host,
         ...(token === undefined || token === '' ? {} : { apiToken: token }),
+      }).catch((error: unknown) => {
+        // a busy or forbidden port, or an address this machine does not have, is the user's to fix
+        const code = (error as { code?: unknown }).code;
+        if (code === 'EADDRINUSE' || code === 'EACCES')
+          throw new InputError({
+            path: '--port',
+            message: code === 'EADDRINUSE' ? 'address already in use' : 'permission denied for this port',
+            value: flags.port,
+          });
+        if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND')
+          throw new InputError({ path: '--host', message: 'not an address of this machine', value: host });
+        throw error;
       });
       process.stdout.write(`${server.url}\n`);
       process.stderr.write(
