@@ -20,14 +20,14 @@ export type HashpriceInput =
 
 /**
  * Daily hashprice from network days: `hashpriceUsdPerPhDay(difficulty, (subsidyBtc + feesBtc) / blocks,
- * priceUsd)`. Days with a blank price, difficulty, fees, subsidy or no blocks are left out (and so reported as
- * missing if a dispatch day needs them).
+ * priceUsd)`. Days with a blank or zero price or difficulty, blank fees or subsidy, or no blocks are left
+ * out (and so reported as missing if a dispatch day needs them).
  */
 export function dailyHashpriceFromNetwork(days: readonly NetworkDay[]): DailyHashprice[] {
   const out: DailyHashprice[] = [];
   for (const d of days) {
     if (d.priceUsd === null || d.difficulty === null || d.feesBtc === null || d.subsidyBtc === null) continue;
-    if (d.blocks === null || d.blocks <= 0 || d.difficulty <= 0) continue;
+    if (d.blocks === null || d.blocks <= 0 || d.difficulty <= 0 || d.priceUsd <= 0) continue;
     const btc = hashpriceBtcPerPhDay(d.difficulty, (d.subsidyBtc + d.feesBtc) / d.blocks);
     out.push({ date: d.date, btcPerPhDay: btc, usdPerPhDay: btc * d.priceUsd });
   }
