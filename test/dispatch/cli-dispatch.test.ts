@@ -84,6 +84,24 @@ describe('mullet dispatch (CLI)', () => {
     }
   });
 
+  it('refuses two --as-prices rows in one hour instead of keeping the last silently', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mullet-dispatch-'));
+    try {
+      const file = join(dir, 'as.csv');
+      writeFileSync(
+        file,
+        'interval_start_utc,RRS\n2023-07-01T00:00:00Z,20\n2023-07-01T00:00:00Z,90\n2023-07-01T01:00:00Z,20\n',
+      );
+      const args = ['--site', SITE, '--prices', PRICES, '--hashprice', '75', '--from', '2023-07-01'];
+      const r = mullet(...args, '--to', '2023-07-01', '--as-prices', file);
+      assert.equal(r.status, 2, r.stdout);
+      assert.equal(r.stdout, '');
+      assert.match(r.stderr, /^mullet: --as-prices: .*one .*per hour.*2023-07-01T00:00:00/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('exits 2 with one line per bad input, naming the flag', () => {
     const r = mullet('--site', SITE, '--prices', PRICES, '--hashprice', 'abc', '--node', 'HB_WST');
     assert.equal(r.status, 2);

@@ -310,7 +310,7 @@ export function buildDispatchProblem(input: DispatchInput): { problem: DispatchP
           path: 'site.demandResponse.ancillary.capacityUsdPerMwHour',
           message: `required unless hourly ${anc.service} prices are given (--as-prices FILE)`,
         });
-      const byHour = hourLookup(series);
+      const byHour = hourLookup(series, paths.ancillaryPrices, `${anc.service} price`);
       let without = 0;
       for (let h = 0; h < n; h++) {
         const v = byHour.get(Math.floor(timeMs[h]! / HOUR_MS));
@@ -499,10 +499,19 @@ function monthName(yearMonth: number): string {
   return `${Math.floor(yearMonth / 100)}-${String(yearMonth % 100).padStart(2, '0')}`;
 }
 
-function hourLookup(series: TimedValues): Map<number, number> {
+/** One value per UTC hour; a second row in the same hour is an error (never averaged or overwritten). */
+function hourLookup(series: TimedValues, path: string, what: string): Map<number, number> {
   const map = new Map<number, number>();
-  for (let i = 0; i < series.timeUtcMs.length; i++)
-    map.set(Math.floor(series.timeUtcMs[i]! / HOUR_MS), series.values[i]!);
+  for (let i = 0; i < series.timeUtcMs.length; i++) {
+    const hour = Math.floor(series.timeUtcMs[i]! / HOUR_MS);
+    if (map.has(hour))
+      throw new InputError({
+        path,
+        message: `expected one ${what} value per hour; two rows fall in the hour starting ${new Date(hour * HOUR_MS).toISOString()}`,
+        value: series.values[i]!,
+      });
+    map.set(hour, series.values[i]!);
+  }
   return map;
 }
 
@@ -513,7 +522,7 @@ function valuesOnIntervals(
   path: string,
   what: string,
 ): Float64Array {
-  const byHour = hourLookup(series);
+  const byHour = hourLookup(series, path, what);
   const out = new Float64Array(timeMs.length);
   const missing: string[] = [];
   let missingCount = 0;
