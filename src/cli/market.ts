@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { SAT_PER_BTC } from '../core/bitcoin/constants.ts';
 import { dayEndHeight } from '../core/bitcoin/day-end-height.ts';
+import { hashpriceBtcPerPhDay } from '../core/bitcoin/hashprice.ts';
 import { blockSubsidySat } from '../core/bitcoin/subsidy.ts';
 import { InputError, type InputIssue } from '../core/errors.ts';
 import { networkDayOn, parseCoinMetricsCsv } from '../data/coinmetrics-csv.ts';
@@ -88,6 +89,29 @@ export async function resolveMarket(opts: Record<string, unknown>): Promise<Mark
   if (network !== undefined && date !== undefined) return marketFromNetwork(network, date, flags);
   if (live) return marketFromMempool(mempoolUrl ?? DEFAULT_MEMPOOL_URL, mempoolUrl !== undefined, flags);
   return marketFromFlags(flags);
+}
+
+/**
+ * Hashprice of a market, BTC and USD per PH/s per day.
+ * @throws InputError naming --difficulty or --price (with the flag's text when given) when their magnitudes
+ *   overflow a double: a result printed as `null` or `Infinity` would be a silent wrong number.
+ */
+export function marketHashprice(
+  market: Market,
+  opts: Record<string, unknown>,
+): { btcPerPhDay: number; usdPerPhDay: number } {
+  const btcPerPhDay = hashpriceBtcPerPhDay(market.difficulty, market.rewardPerBlockBtc);
+  const usdPerPhDay = btcPerPhDay * market.priceUsd;
+  const beyond = (flag: string, key: string, value: number): never => {
+    throw new InputError({
+      path: flag,
+      message: 'gives a hashprice beyond the range of a number; check its magnitude',
+      value: opts[key] === undefined ? value : String(opts[key]),
+    });
+  };
+  if (!Number.isFinite(btcPerPhDay)) beyond('--difficulty', 'difficulty', market.difficulty);
+  if (!Number.isFinite(usdPerPhDay)) beyond('--price', 'price', market.priceUsd);
+  return { btcPerPhDay, usdPerPhDay };
 }
 
 function marketFromFlags(flags: MarketFlags): Market {

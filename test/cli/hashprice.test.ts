@@ -199,6 +199,29 @@ describe('mullet hashprice', () => {
     assert.equal(ok.code, 0, ok.stderr);
   });
 
+  it('exits 2 naming the flag when magnitudes overflow a double, instead of printing null or Infinity', async () => {
+    const market = ['--fees', '0.1', '--height', '1', '--json'];
+    const d = await run('hashprice', '--difficulty', '1e-300', '--price', '60000', ...market);
+    assert.equal(d.code, 2);
+    assert.equal(d.stdout, '');
+    assert.match(d.stderr, /^mullet: --difficulty: .*beyond the range of a number.*got "1e-300"\n$/);
+    const p = await run('hashprice', '--difficulty', '1e10', '--price', '1e308', ...market);
+    assert.equal(p.code, 2);
+    assert.match(p.stderr, /^mullet: --price: .*beyond the range of a number.*got "1e308"\n$/);
+    const b = await run(
+      'breakeven',
+      '--jth',
+      '1e-320',
+      '--difficulty',
+      '1e14',
+      '--price',
+      '60000',
+      ...market,
+    );
+    assert.equal(b.code, 2);
+    assert.match(b.stderr, /^mullet: --jth: .*beyond the range of a number.*got "1e-320"\n$/);
+  });
+
   it('exits 2 with one line per bad or missing flag, naming the flag and the value', async () => {
     const bad = await run(
       'hashprice',

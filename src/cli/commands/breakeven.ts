@@ -1,9 +1,8 @@
 import type { Command } from 'commander';
-import { hashpriceBtcPerPhDay } from '../../core/bitcoin/hashprice.ts';
 import { breakevenUsdPerMwh } from '../../core/economics/breakeven.ts';
 import { InputError, type InputIssue } from '../../core/errors.ts';
 import { findAsicModel } from '../../core/hardware/asic.ts';
-import { addMarketOptions, MARKET_HELP, resolveMarket } from '../market.ts';
+import { addMarketOptions, MARKET_HELP, marketHashprice, resolveMarket } from '../market.ts';
 import { type NumberRule, parseNumberFlag } from '../options.ts';
 import { printJson, renderPairs } from '../output.ts';
 
@@ -65,8 +64,7 @@ Examples (hand-checked: 38.9256 · 1000 / (24 · 17.5) = 92.68):
       }
       const market = await resolveMarket(opts);
 
-      const btcPerPhDay = hashpriceBtcPerPhDay(market.difficulty, market.rewardPerBlockBtc);
-      const usdPerPhDay = btcPerPhDay * market.priceUsd;
+      const { btcPerPhDay, usdPerPhDay } = marketHashprice(market, opts);
       const terms = {
         poolFeeFraction: poolFeeFraction ?? 0,
         uptimeFraction: uptimeFraction ?? 1,
@@ -74,6 +72,12 @@ Examples (hand-checked: 38.9256 · 1000 / (24 · 17.5) = 92.68):
         opexUsdPerMwMonth: opexUsdPerMwMonth ?? 0,
       };
       const usdPerMwh = breakevenUsdPerMwh(usdPerPhDay, machine!.jPerTh, terms);
+      if (!Number.isFinite(usdPerMwh))
+        throw new InputError({
+          path: opts.jth === undefined ? '--pue' : '--jth',
+          message: 'gives a breakeven beyond the range of a number; check its magnitude',
+          value: String(opts.jth ?? opts.pue),
+        });
       const result = {
         usdPerMwh,
         model: machine!.model,

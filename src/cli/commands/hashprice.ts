@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
-import { hashpriceBtcPerPhDay } from '../../core/bitcoin/hashprice.ts';
-import { addMarketOptions, MARKET_HELP, resolveMarket } from '../market.ts';
+import { addMarketOptions, MARKET_HELP, marketHashprice, resolveMarket } from '../market.ts';
 import { printJson, renderPairs } from '../output.ts';
 
 /** `mullet hashprice`: expected revenue of 1 PH/s for one day, in BTC and USD. */
@@ -25,8 +24,8 @@ Example (worked by hand in MODEL.md):
     )
     .action(async (opts: Record<string, unknown>) => {
       const market = await resolveMarket(opts);
-      const btcPerPhDay = hashpriceBtcPerPhDay(market.difficulty, market.rewardPerBlockBtc);
-      const result = { btcPerPhDay, usdPerPhDay: btcPerPhDay * market.priceUsd, ...market };
+      const { btcPerPhDay, usdPerPhDay } = marketHashprice(market, opts);
+      const result = { btcPerPhDay, usdPerPhDay, ...market };
       if (opts.json) return printJson(result);
       process.stdout.write(
         `${renderPairs([
