@@ -102,6 +102,17 @@ describe('mullet dispatch (CLI)', () => {
     }
   });
 
+  it('--schedule to a path that cannot be written exits 2 naming the flag, not as an internal error', () => {
+    const args = ['--site', SITE, '--prices', PRICES, '--hashprice', '75', '--from', '2023-07-01'];
+    const r = mullet(...args, '--to', '2023-07-01', '--schedule', '/nonexistent-dir/out.csv');
+    assert.equal(r.status, 2);
+    assert.equal(r.stdout, '');
+    assert.equal(
+      r.stderr,
+      'mullet: --schedule: cannot write the file (ENOENT), got "/nonexistent-dir/out.csv"\n',
+    );
+  });
+
   it('exits 2 with one line per bad input, naming the flag', () => {
     const r = mullet('--site', SITE, '--prices', PRICES, '--hashprice', 'abc', '--node', 'HB_WST');
     assert.equal(r.status, 2);

@@ -93,7 +93,15 @@ Examples:
     .action(async (flags: DispatchFlags) => {
       const result = await dispatchFromFlags(flags);
       if (flags.schedule !== undefined) {
-        await writeFile(flags.schedule, dispatchScheduleCsv(result));
+        const out = flags.schedule;
+        await writeFile(out, dispatchScheduleCsv(result)).catch((error: unknown) => {
+          const code = (error as { code?: unknown }).code;
+          throw new InputError({
+            path: '--schedule',
+            message: `cannot write the file${typeof code === 'string' ? ` (${code})` : ''}`,
+            value: out,
+          });
+        });
         process.stderr.write(`schedule: ${result.hourly.timeUtc.length} rows written to ${flags.schedule}\n`);
       }
       if (flags.json) printJson(result);
