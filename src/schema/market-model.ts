@@ -117,7 +117,8 @@ export const NetworkModel = z
   .object({
     hashrateEhPerS: positive({ description: 'network hashrate at the start', unit: 'EH/s', example: 800 }),
     height: integer(0, 6_929_999, {
-      description: 'block height at the start',
+      description:
+        'height of the first block the simulation mines (the tip height + 1); the block at 210,000·k is the first paid the halved subsidy',
       unit: 'blocks',
       example: 877_000,
     }),
