@@ -54,6 +54,18 @@ describe('mullet simulate', () => {
     assert.match(csv[0]!, /^month,date,price_usd_p5,price_usd_p50,price_usd_p95,price_usd_mean,/);
   });
 
+  it('--out naming a file (not a directory) exits 2 naming the flag, not as an internal error', () => {
+    const notDir = join(dir, 'a-file');
+    writeFileSync(notDir, '');
+    const r = mullet(['simulate', file, '--paths', '20', '--months', '2', '--out', notDir, '--threads', '1']);
+    assert.equal(r.status, 2);
+    assert.equal(r.stdout, '');
+    assert.equal(
+      r.stderr,
+      `mullet: --out: cannot write CSV files into the directory (EEXIST), got "${notDir}"\n`,
+    );
+  });
+
   it('exits 2 with one line per bad flag and names the flag and value', () => {
     const r = mullet(['simulate', file, '--paths', 'many', '--seed', '-1']);
     assert.equal(r.status, 2);

@@ -102,7 +102,16 @@ export function registerSimulate(program: Command): void {
         bar?.stop();
       }
       if (flags.out !== undefined) {
-        const written = await writeCsvFiles(flags.out, result);
+        const out = flags.out;
+        const written = await writeCsvFiles(out, result).catch((error: unknown) => {
+          const code = (error as { code?: unknown }).code;
+          if (typeof code !== 'string') throw error;
+          throw new InputError({
+            path: '--out',
+            message: `cannot write CSV files into the directory (${code})`,
+            value: out,
+          });
+        });
         process.stderr.write(`mullet: wrote ${written.length} CSV files to ${flags.out}\n`);
       }
       if (flags.json) printJson(result);
