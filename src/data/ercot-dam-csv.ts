@@ -6,7 +6,7 @@ import {
   parseDstFlag,
   parseErcotDate,
 } from './ercot-clock.ts';
-import { type NodeOptions, type PriceRows, pickNode } from './price-rows.ts';
+import { type NodeOptions, type PriceRows, recordsOfNode } from './price-rows.ts';
 
 const DATE = ['DeliveryDate', 'Delivery Date'];
 const HOUR_ENDING = ['HourEnding', 'Hour Ending'];
@@ -39,11 +39,9 @@ export function readErcotDam(table: CsvTable, fileName: string, options: NodeOpt
     price: findColumn(header, PRICE),
     dst: findColumn(header, DST),
   };
-  const names = new Set<string>();
-  for (const r of records) names.add((r.cells[col.node] ?? '').trim());
-  names.delete('');
-  const node = pickNode([...names], options, fileName);
-  const mine = records.filter((r) => (r.cells[col.node] ?? '').trim() === node);
+  const picked = recordsOfNode(records, col.node, options, fileName);
+  const node = picked.node;
+  const mine = picked.records;
   const elapsed = mine.some((r) => parseHourEnding(r.cells[col.he]) === 25);
   const rows: PriceRows['rows'] = [];
   for (const record of mine) {
@@ -58,7 +56,7 @@ export function readErcotDam(table: CsvTable, fileName: string, options: NodeOpt
     node,
     intervalMinutes: 60,
     centralClock: true,
-    availableNodes: [...names],
+    availableNodes: picked.available,
     rows,
     notes: elapsed ? ['fall-back day numbered in elapsed hours 1-25'] : [],
   };

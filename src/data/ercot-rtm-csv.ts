@@ -1,6 +1,6 @@
 import { type CsvTable, cellError, findColumn, parseNumberCell } from './csv-table.ts';
 import { ercotIntervalStart, parseHourEnding } from './ercot-dam-csv.ts';
-import { type NodeOptions, type PriceRows, pickNode } from './price-rows.ts';
+import { type NodeOptions, type PriceRows, recordsOfNode } from './price-rows.ts';
 
 const DATE = ['DeliveryDate', 'Delivery Date'];
 const HOUR = ['DeliveryHour', 'Delivery Hour'];
@@ -38,11 +38,9 @@ export function readErcotRtm(table: CsvTable, fileName: string, options: NodeOpt
     price: findColumn(header, PRICE),
     dst: findColumn(header, DST),
   };
-  const names = new Set<string>();
-  for (const r of records) names.add((r.cells[col.node] ?? '').trim());
-  names.delete('');
-  const node = pickNode([...names], options, fileName);
-  let mine = records.filter((r) => (r.cells[col.node] ?? '').trim() === node);
+  const picked = recordsOfNode(records, col.node, options, fileName);
+  const node = picked.node;
+  let mine = picked.records;
   const notes: string[] = [];
   if (col.type >= 0) {
     const types = [...new Set(mine.map((r) => (r.cells[col.type] ?? '').trim()))];
@@ -76,7 +74,7 @@ export function readErcotRtm(table: CsvTable, fileName: string, options: NodeOpt
     node,
     intervalMinutes: 15,
     centralClock: true,
-    availableNodes: [...names],
+    availableNodes: picked.available,
     rows,
     notes,
   };

@@ -1,5 +1,6 @@
 import { InputError } from '../core/errors.ts';
 import type { PriceReport, PriceSeries } from '../schema/price-series.ts';
+import type { CsvRecord } from './csv-table.ts';
 
 /** One price read from a file, before sorting, de-duplication and gap detection. */
 export interface PriceRow {
@@ -50,4 +51,19 @@ export function pickNode(available: readonly string[], options: NodeOptions, fil
     message: `unknown node in ${fileName}; expected one of ${list || '(none)'}`,
     value: options.node,
   });
+}
+
+/** The records of the node picked by {@link pickNode} among the names in column `nodeColumn` (long layouts). */
+export function recordsOfNode(
+  records: readonly CsvRecord[],
+  nodeColumn: number,
+  options: NodeOptions,
+  fileName: string,
+): { node: string; records: CsvRecord[]; available: string[] } {
+  const names = new Set<string>();
+  for (const r of records) names.add((r.cells[nodeColumn] ?? '').trim());
+  names.delete('');
+  const available = [...names];
+  const node = pickNode(available, options, fileName);
+  return { node, available, records: records.filter((r) => (r.cells[nodeColumn] ?? '').trim() === node) };
 }
