@@ -205,6 +205,43 @@ describe('dashboard in a real browser (Debian chromium)', { timeout: 90_000 }, (
     await screenshot(page, '04-dispatch');
   });
 
+  it('edits a seeded site with inline validation, saves it and keeps it across a reload', async () => {
+    await page.goto(`${server.url}/#/sites`);
+    await page.waitForURL(/#\/sites\/[^/]+$/);
+    await page.locator('.scenario-list a', { hasText: 'west-texas-mullet' }).click();
+    await page.locator('.editor-card h2', { hasText: 'west-texas-mullet' }).waitFor();
+    await page.locator('.badge.good', { hasText: 'valid' }).waitFor({ timeout: 15_000 });
+    const siteUrl = page.url();
+    const editor = page.getByLabel('site document');
+    const good = await editor.inputValue();
+    assert.match(good, /^interconnectMw: 200$/m, 'the seeded site is open');
+    const bad = good.replace(/^interconnectMw: 200$/m, 'interconnectMw: -5');
+    const badLine = bad.split('\n').indexOf('interconnectMw: -5') + 1;
+    await editor.fill(bad);
+    const issue = page.locator('.issues .issue').first();
+    await issue.waitFor({ timeout: 5000 });
+    assert.match(await text(issue.locator('.issue-path')), /^(site\.)?interconnectMw$/);
+    assert.equal(await text(issue.locator('button')), `line ${badLine}`);
+    assert.deepEqual(await page.locator('.gutter .marked').allTextContents(), [String(badLine)]);
+    await issue.locator('button').click();
+    await screenshot(page, '07-site-editor');
+
+    await editor.fill(good.replace(/^interconnectMw: 200$/m, 'interconnectMw: 210'));
+    await page.locator('.badge.good', { hasText: 'valid' }).waitFor();
+    assert.equal(await page.locator('.issues .issue').count(), 0, 'the message goes once fixed');
+    const saved = page.waitForResponse(
+      (r) => r.request().method() === 'PUT' && r.url().includes('/api/sites/'),
+    );
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    assert.equal((await saved).status(), 200);
+    await page.reload();
+    assert.equal(page.url(), siteUrl);
+    await page.locator('.editor-card h2', { hasText: 'west-texas-mullet' }).waitFor();
+    assert.match(await page.getByLabel('site document').inputValue(), /^interconnectMw: 210$/m, 'kept');
+    const backTest = page.getByRole('link', { name: 'Back-test this site' });
+    assert.equal(await backTest.getAttribute('href'), `#/dispatch/${siteUrl.split('/').pop()}`);
+  });
+
   it('lists the hardware catalogs as tables that sort by a column', async () => {
     await page.goto(`${server.url}/#/catalog/asics`);
     const rows = page.locator('table[aria-label="ASIC catalog"] tbody tr');

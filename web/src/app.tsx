@@ -4,6 +4,7 @@ import { CatalogPage } from './pages/catalog-page.tsx';
 import { DispatchPage } from './pages/dispatch-page.tsx';
 import { RunPage } from './pages/run-page.tsx';
 import { ScenariosPage } from './pages/scenarios-page.tsx';
+import { SitesPage } from './pages/sites-page.tsx';
 import { parseRoute, type Route } from './route.ts';
 
 /** The dashboard: a top bar and the page the URL hash names. */
@@ -20,6 +21,8 @@ export function App() {
       <main>
         {route.page === 'scenarios' ? (
           <ScenariosPage scenarioId={route.scenarioId} />
+        ) : route.page === 'sites' ? (
+          <SitesPage siteId={route.siteId} />
         ) : route.page === 'run' ? (
           <RunPage runId={route.runId} />
         ) : route.page === 'dispatch' ? (

@@ -51,6 +51,10 @@ export const api = {
   getRun: (runId: string) => request<Run>('GET', `/runs/${id(runId)}`),
   listSites: () => request<StoredSummary[]>('GET', '/sites'),
   getSite: (siteId: string) => request<StoredSite>('GET', `/sites/${id(siteId)}`),
+  createSite: (doc: unknown) => request<StoredSite>('POST', '/sites', doc),
+  updateSite: (siteId: string, doc: unknown) => request<StoredSite>('PUT', `/sites/${id(siteId)}`, doc),
+  deleteSite: (siteId: string) => request<void>('DELETE', `/sites/${id(siteId)}`),
+  validateSite: (doc: unknown) => request<{ ok: true }>('POST', '/sites/validate', doc),
   dispatchSite: (siteId: string, options: { prices?: string; hashpriceUsdPerPhDay?: number }) =>
     request<DispatchResult>('POST', `/sites/${id(siteId)}/dispatch`, options),
   asics: () => request<CatalogRow[]>('GET', '/catalog/asics'),

@@ -2,11 +2,12 @@ import type { Route } from '../route.ts';
 
 const LINKS: Array<{ href: string; label: string; page: Route['page'] }> = [
   { href: '#/scenarios', label: 'Scenarios', page: 'scenarios' },
+  { href: '#/sites', label: 'Sites', page: 'sites' },
   { href: '#/dispatch', label: 'Dispatch', page: 'dispatch' },
   { href: '#/catalog/asics', label: 'Hardware', page: 'catalog' },
 ];
 
-/** The top bar: the product and its three places; a run page counts as part of Scenarios. */
+/** The top bar: the product and its places; a run page counts as part of Scenarios. */
 export function NavBar({ route }: { route: Route }) {
   const active = route.page === 'run' ? 'scenarios' : route.page;
   return (

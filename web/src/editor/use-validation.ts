@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError } from '../api/api-error.ts';
-import { api } from '../api/client.ts';
+import { DOC_KINDS, type DocKind } from '../api/documents.ts';
 import { type LocatedIssue, locateIssues } from './issue-location.ts';
 import { parseScenarioText } from './scenario-text.ts';
 
@@ -11,10 +11,11 @@ export type ValidationState =
   | { state: 'unreachable'; message: string };
 
 /**
- * Validates the editor's text as the user types: syntax locally, then the scenario schema on the server
- * (POST /api/scenarios/validate), `delayMs` after the last keystroke. Stale answers are dropped.
+ * Validates the editor's text as the user types: syntax locally, then the document's schema on the server
+ * (POST /api/scenarios/validate or /api/sites/validate), `delayMs` after the last keystroke. Stale answers
+ * are dropped.
  */
-export function useValidation(text: string, delayMs = 350): ValidationState {
+export function useValidation(text: string, kind: DocKind, delayMs = 350): ValidationState {
   const [result, setResult] = useState<ValidationState>({ state: 'checking' });
   useEffect(() => {
     let current = true;
@@ -26,7 +27,7 @@ export function useValidation(text: string, delayMs = 350): ValidationState {
         return;
       }
       try {
-        await api.validateScenario(parsed.doc);
+        await DOC_KINDS[kind].validate(parsed.doc);
         if (current) setResult({ state: 'valid' });
       } catch (error) {
         if (!current) return;
@@ -44,6 +45,6 @@ export function useValidation(text: string, delayMs = 350): ValidationState {
       current = false;
       clearTimeout(timer);
     };
-  }, [text, delayMs]);
+  }, [text, kind, delayMs]);
   return result;
 }

@@ -1,7 +1,7 @@
 import { useMemo, useRef, useState } from 'preact/hooks';
 import { ApiError } from '../api/api-error.ts';
-import { api } from '../api/client.ts';
-import type { StoredScenario } from '../api/types.ts';
+import { DOC_KINDS, type DocKind } from '../api/documents.ts';
+import type { StoredSummary } from '../api/types.ts';
 import { type LocatedIssue, locateIssues } from '../editor/issue-location.ts';
 import { parseScenarioText } from '../editor/scenario-text.ts';
 import { useValidation } from '../editor/use-validation.ts';
@@ -10,16 +10,18 @@ import { ErrorBanner } from './error-banner.tsx';
 import { IssueList } from './issue-list.tsx';
 import { ValidationBadge } from './validation-badge.tsx';
 
-export interface ScenarioEditorProps {
-  /** The stored scenario being edited; undefined for a new one. */
-  stored: StoredScenario | undefined;
+export interface DocumentEditorProps {
+  kind: DocKind;
+  /** The stored scenario or site being edited; undefined for a new one. */
+  stored: StoredSummary | undefined;
   initialText: string;
-  onSaved: (saved: StoredScenario) => void;
+  onSaved: (saved: StoredSummary) => void;
   onDeleted: () => void;
 }
 
-/** YAML/JSON editor of one scenario with inline validation, save and delete. */
-export function ScenarioEditor({ stored, initialText, onSaved, onDeleted }: ScenarioEditorProps) {
+/** YAML/JSON editor of one scenario or site with inline validation, save and delete. */
+export function DocumentEditor({ kind, stored, initialText, onSaved, onDeleted }: DocumentEditorProps) {
+  const info = DOC_KINDS[kind];
   const [text, setText] = useState(initialText);
   const [saveIssues, setSaveIssues] = useState<LocatedIssue[] | undefined>(undefined);
   const [busy, setBusy] = useState(false);
@@ -27,7 +29,7 @@ export function ScenarioEditor({ stored, initialText, onSaved, onDeleted }: Scen
   const [error, setError] = useState<unknown>(undefined);
   const [savedAt, setSavedAt] = useState<string | undefined>(undefined);
   const jump = useRef<((line: number) => void) | null>(null);
-  const validation = useValidation(text);
+  const validation = useValidation(text, kind);
 
   const issues = saveIssues ?? (validation.state === 'invalid' ? validation.issues : []);
   const marked = useMemo(
@@ -46,9 +48,7 @@ export function ScenarioEditor({ stored, initialText, onSaved, onDeleted }: Scen
     setError(undefined);
     try {
       const saved =
-        stored === undefined
-          ? await api.createScenario(parsed.doc)
-          : await api.updateScenario(stored.id, parsed.doc);
+        stored === undefined ? await info.create(parsed.doc) : await info.update(stored.id, parsed.doc);
       setSaveIssues(undefined);
       setSavedAt(new Date().toISOString().slice(11, 19));
       onSaved(saved);
@@ -64,7 +64,7 @@ export function ScenarioEditor({ stored, initialText, onSaved, onDeleted }: Scen
     if (stored === undefined) return;
     setBusy(true);
     try {
-      await api.deleteScenario(stored.id);
+      await info.remove(stored.id);
       onDeleted();
     } catch (e) {
       setError(e);
@@ -75,17 +75,17 @@ export function ScenarioEditor({ stored, initialText, onSaved, onDeleted }: Scen
   }
 
   return (
-    <section class="card editor-card" aria-label="scenario editor">
+    <section class="card editor-card" aria-label={`${info.noun} editor`}>
       <div class="card-head">
-        <h2>{stored === undefined ? 'New scenario' : stored.name}</h2>
+        <h2>{stored === undefined ? `New ${info.noun}` : stored.name}</h2>
         <ValidationBadge
           validation={validation}
           hasSaveIssues={saveIssues !== undefined && saveIssues.length > 0}
         />
       </div>
       <p class="hint">
-        YAML or JSON, the same document as a scenario file. Fields are checked as you type; messages name the
-        field's path.
+        YAML or JSON, the same document as a {info.noun} file. Fields are checked as you type; messages name
+        the field's path.
       </p>
       <div class="editor-layout">
         <CodeEditor
@@ -95,7 +95,7 @@ export function ScenarioEditor({ stored, initialText, onSaved, onDeleted }: Scen
             setSaveIssues(undefined);
           }}
           markedLines={marked}
-          label="scenario document"
+          label={`${info.noun} document`}
           jumpRef={jump}
         />
         <aside class="issues-panel">
@@ -103,7 +103,7 @@ export function ScenarioEditor({ stored, initialText, onSaved, onDeleted }: Scen
           {issues.length === 0 ? (
             <p class="hint">
               {validation.state === 'valid'
-                ? 'No issues: the scenario is valid.'
+                ? `No issues: the ${info.noun} is valid.`
                 : validation.state === 'unreachable'
                   ? `Could not check: ${validation.message}`
                   : 'Checking…'}
@@ -116,13 +116,13 @@ export function ScenarioEditor({ stored, initialText, onSaved, onDeleted }: Scen
       <ErrorBanner error={error} />
       <div class="actions">
         <button type="button" class="button primary" disabled={busy} onClick={save}>
-          {stored === undefined ? 'Create scenario' : 'Save changes'}
+          {stored === undefined ? `Create ${info.noun}` : 'Save changes'}
         </button>
         {savedAt !== undefined && !dirty ? <span class="hint">saved at {savedAt} UTC</span> : null}
         <span class="spacer" />
         {stored === undefined ? null : confirmDelete ? (
           <>
-            <span class="hint">Delete “{stored.name}” and its runs?</span>
+            <span class="hint">{info.deleteQuestion(stored.name)}</span>
             <button type="button" class="button danger" disabled={busy} onClick={remove}>
               Confirm delete
             </button>
