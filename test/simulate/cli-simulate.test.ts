@@ -14,6 +14,7 @@ function mullet(args: string[]) {
     cwd: root,
     encoding: 'utf8',
     env: { ...process.env, TZ: 'UTC' },
+    timeout: 60_000, // a hang fails the test instead of stalling the suite
   });
 }
 
@@ -62,7 +63,28 @@ describe('mullet simulate', () => {
     assert.equal(r.stdout, '');
     assert.equal(
       r.stderr,
-      `mullet: --out: cannot write CSV files into the directory (EEXIST), got "${notDir}"\n`,
+      `mullet: --out: cannot write CSV files into the directory (ENOTDIR), got "${notDir}"\n`,
+    );
+  });
+
+  it('--out that cannot be created exits 2 at once, before the run (recursive mkdir spins on /proc)', () => {
+    const r = mullet([
+      'simulate',
+      file,
+      '--paths',
+      '20',
+      '--months',
+      '2',
+      '--out',
+      '/proc/mullet-x',
+      '--threads',
+      '1',
+    ]);
+    assert.equal(r.status, 2);
+    assert.equal(r.stdout, '');
+    assert.match(
+      r.stderr,
+      /^mullet: --out: cannot write CSV files into the directory \(E[A-Z]+\), got "\/proc\/mullet-x"\n$/,
     );
   });
 

@@ -9,6 +9,7 @@ import { runSimulation } from '../../jobs/simulate-pool.ts';
 import type { Band, Dist, SimulationResult } from '../../schema/simulation-result.ts';
 import { parseNumberFlag } from '../options.ts';
 import { printJson, renderPairs, renderTable } from '../output.ts';
+import { ensureWritableDir } from '../writable-dir.ts';
 
 const HELP = `
 What it does:
@@ -76,6 +77,19 @@ export function registerSimulate(program: Command): void {
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code ?? 'error';
         issues.push({ path: 'FILE', message: `cannot read the scenario file (${code})`, value: file });
+      }
+      if (flags.out !== undefined) {
+        // fail before a long run, not after it
+        try {
+          await ensureWritableDir(flags.out);
+        } catch (error) {
+          const code = (error as NodeJS.ErrnoException).code ?? 'error';
+          issues.push({
+            path: '--out',
+            message: `cannot write CSV files into the directory (${code})`,
+            value: flags.out,
+          });
+        }
       }
       if (issues.length > 0) throw new InputError(issues);
       const scenario = parseScenarioText(text!, file);
