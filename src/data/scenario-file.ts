@@ -65,8 +65,8 @@ export function parseScenarioText(text: string, fileName: string): Scenario {
   return scenario;
 }
 
-/** Drops top-level `x-…` keys (YAML anchor holders). */
-function withoutExtensionKeys(value: unknown): unknown {
+/** Drops top-level `x-…` keys (YAML anchor holders); scenario documents posted over HTTP get the same. */
+export function withoutExtensionKeys(value: unknown): unknown {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
   return Object.fromEntries(Object.entries(value).filter(([k]) => !k.startsWith('x-')));
 }

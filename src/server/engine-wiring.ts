@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { InputError } from '../core/errors.ts';
+import { withoutExtensionKeys } from '../data/scenario-file.ts';
 import type { SimulateRun } from '../jobs/run-manager.ts';
 import { runSimulation } from '../jobs/simulate-pool.ts';
 import { parseScenario, Scenario } from '../schema/scenario.ts';
@@ -17,12 +18,6 @@ export interface EngineWiring {
    * @throws InputError (paths under `scenario`) when it cannot.
    */
   prepareRun: (document: unknown) => { paths?: number; seed?: number; months?: number };
-}
-
-/** Top-level `x-…` keys hold YAML anchors in scenario files; like the file parser, validation ignores them. */
-function withoutExtensionKeys(value: unknown): unknown {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
-  return Object.fromEntries(Object.entries(value).filter(([k]) => !k.startsWith('x-')));
 }
 
 const scenarioOf = (document: unknown) => parseScenario(withoutExtensionKeys(document));
