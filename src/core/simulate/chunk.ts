@@ -3,7 +3,7 @@ import { DAYS_PER_MONTH, TRACKED_HALVINGS } from './compile.ts';
 import { fillNormal, fillUniform } from './rng/fill.ts';
 import { chunkStream } from './rng/xoshiro128ss.ts';
 import { type BandSample, type SampleSummary, summarizeSample } from './sample-summary.ts';
-import { allocateChunkState, CF, type ChunkState, CO, NF, NS, VF, VS } from './state.ts';
+import { allocateChunkState, CF, type ChunkState, CO, LANES, laneTotal, NF, NS, VF, VS } from './state.ts';
 import { stepCompany } from './step-company.ts';
 import { stepMarket } from './step-market.ts';
 import { stepNetwork } from './step-network.ts';
@@ -140,25 +140,25 @@ function initChunk(c: CompiledScenario, s: ChunkState): void {
 function recordNetwork(c: CompiledScenario, s: ChunkState, at: number): void {
   const T1 = c.months + 1;
   const { price, netTh, hashpriceBtcPerPhDay, netSums, netSample, sampleCount } = s;
-  let sumP = 0;
-  let sumH = 0;
-  let sumHp = 0;
+  const acc = s.laneSums;
+  acc.fill(0, 0, LANES * 3);
   for (let p = 0; p < s.n; p++) {
     const P = price[p]!;
     const eh = netTh[p]! * 1e-6;
     const hp = hashpriceBtcPerPhDay[p]! * P;
-    sumP += P;
-    sumH += eh;
-    sumHp += hp;
+    const lane = (p & (LANES - 1)) * 3;
+    acc[lane]! += P;
+    acc[lane + 1]! += eh;
+    acc[lane + 2]! += hp;
     if (p < sampleCount) {
       netSample[at * sampleCount + p] = P;
       netSample[(T1 + at) * sampleCount + p] = eh;
       netSample[(2 * T1 + at) * sampleCount + p] = hp;
     }
   }
-  netSums[at]! += sumP;
-  netSums[T1 + at]! += sumH;
-  netSums[2 * T1 + at]! += sumHp;
+  netSums[at]! += laneTotal(acc, 3, 0);
+  netSums[T1 + at]! += laneTotal(acc, 3, 1);
+  netSums[2 * T1 + at]! += laneTotal(acc, 3, 2);
 }
 
 /** End values: terminal value into the NPV and the last sampled flow; per-path finals packed by metric. */

@@ -71,6 +71,19 @@ export function companyColumn(s: ChunkState, field: CompanyField): Float64Array 
   return out;
 }
 
+/**
+ * Monthly sums over paths are kept as LANES partial sums (path p adds into lane p mod LANES) and combined
+ * pairwise: the order a SIMD kernel of LANES doubles adds in, so the native and JS kernels give the same bits.
+ */
+export const LANES = 8;
+
+/** Pairwise total of the LANES partial sums of series `m` in `acc[lane·stride + m]`. */
+export function laneTotal(acc: Float64Array, stride: number, m: number): number {
+  const a = acc[m]! + acc[stride + m]! + (acc[2 * stride + m]! + acc[3 * stride + m]!);
+  const b = acc[4 * stride + m]! + acc[5 * stride + m]! + (acc[6 * stride + m]! + acc[7 * stride + m]!);
+  return a + b;
+}
+
 export const VS = VARIANT_SERIES.length;
 export const NS = NETWORK_SERIES.length;
 export const VF = VARIANT_FINALS.length;
@@ -122,6 +135,9 @@ export interface ChunkState {
   // company (per variant and path): records of COMPANY_FIELDS, `[(v·n + p)·CF + field]`
   company: Float64Array;
 
+  /** Per-lane partial sums of the month being summed (see LANES). */
+  laneSums: Float64Array;
+
   // outputs
   netSums: Float64Array;
   varSums: Float64Array;
@@ -172,6 +188,7 @@ export function allocateChunkState(
     rewardTotal: f(),
     halvingDay: new Float64Array(TRACKED_HALVINGS * n).fill(Number.POSITIVE_INFINITY),
     company: new Float64Array(V * n * CF),
+    laneSums: new Float64Array(LANES * Math.max(VS, NS)),
     netSums: new Float64Array(NS * T1),
     varSums: new Float64Array(V * VS * T1),
     netSample: new Float64Array(NS * sampleCount * T1),

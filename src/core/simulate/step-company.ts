@@ -1,5 +1,5 @@
 import type { CompiledScenario } from './compile.ts';
-import { CF, type ChunkState, CO } from './state.ts';
+import { CF, type ChunkState, CO, LANES, laneTotal } from './state.ts';
 
 // Record offsets as module constants (imported bindings are getters under the TS loader).
 const STRIDE = CF;
@@ -80,11 +80,9 @@ export function stepCompany(c: CompiledScenario, s: ChunkState, v: number, t: nu
   const sampleBase = (v * 5 * T1 + t + 1) * sampleCount;
   const seriesStride = T1 * sampleCount;
   const flowBase = (v * T1 + t + 1) * sampleCount;
-  let sumCash = 0;
-  let sumBtc = 0;
-  let sumNpv = 0;
-  let sumShare = 0;
-  let sumEh = 0;
+  // band means: one partial sum per lane p mod 8, so a SIMD kernel can add the same numbers in the same order
+  const acc = s.laneSums;
+  acc.fill(0, 0, LANES * 5);
   const { price, invPrice, kStar, btcPerThNet, revenueStart, invNetTh, asicUsdPerTh, invAsicUsdPerTh } = s;
   const co = s.company;
   let b = v * n * STRIDE;
@@ -231,11 +229,12 @@ export function stepCompany(c: CompiledScenario, s: ChunkState, v: number, t: nu
     }
 
     const npvToDate = npvFlow + discount * (held * P - debtEnd) - start0;
-    sumCash += cashNow;
-    sumBtc += held;
-    sumNpv += npvToDate;
-    sumShare += share;
-    sumEh += th;
+    const lane = (p & (LANES - 1)) * 5;
+    acc[lane]! += cashNow;
+    acc[lane + 1]! += held;
+    acc[lane + 2]! += npvToDate;
+    acc[lane + 3]! += share;
+    acc[lane + 4]! += th;
     if (p < sampleCount) {
       const at = sampleBase + p;
       varSample[at] = cashNow;
@@ -248,9 +247,9 @@ export function stepCompany(c: CompiledScenario, s: ChunkState, v: number, t: nu
   }
   const sums = s.varSums;
   const at = v * 5 * T1 + t + 1;
-  sums[at]! += sumCash;
-  sums[at + T1]! += sumBtc;
-  sums[at + 2 * T1]! += sumNpv;
-  sums[at + 3 * T1]! += sumShare;
-  sums[at + 4 * T1]! += sumEh * 1e-6;
+  sums[at]! += laneTotal(acc, 5, 0);
+  sums[at + T1]! += laneTotal(acc, 5, 1);
+  sums[at + 2 * T1]! += laneTotal(acc, 5, 2);
+  sums[at + 3 * T1]! += laneTotal(acc, 5, 3);
+  sums[at + 4 * T1]! += laneTotal(acc, 5, 4) * 1e-6;
 }
