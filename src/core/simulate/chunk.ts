@@ -12,6 +12,9 @@ import { stepNetwork } from './step-network.ts';
 export const CHUNK_PATHS = 4096;
 /** The band sample: the paths of chunk 0 (the first min(paths, CHUNK_PATHS)), i.i.d. like any others. */
 
+/** Runs months 0 … T−1 of an initialized chunk state in place (random numbers, network, market, variants). */
+export type MonthLoop = (compiled: CompiledScenario, state: ChunkState) => void;
+
 /** What one chunk hands back: per-path end values, monthly sums and the band sample. Typed arrays only. */
 export interface ChunkResult {
   chunkIndex: number;
@@ -50,6 +53,11 @@ export function simulateChunk(
     keepSample?: boolean;
     /** Called once after each month with the whole chunk state (tests check invariants on every path). */
     afterMonth?: (state: ChunkState, month: number) => void;
+    /**
+     * Another implementation of the month loop (the native kernel, src/jobs/native-kernel.ts): runs every month
+     * of the initialized state and must leave the same bits as this file's loop. Not used with afterMonth.
+     */
+    monthLoop?: MonthLoop;
   } = {},
 ): ChunkResult {
   const chunkPaths = options.chunkPaths ?? CHUNK_PATHS;
@@ -57,6 +65,10 @@ export function simulateChunk(
   const sampleCount = chunkIndex === 0 ? n : 0;
   const s = allocateChunkState(c, n, sampleCount, chunkStream(c.seed, chunkIndex));
   initChunk(c, s);
+  if (options.monthLoop && !options.afterMonth) {
+    options.monthLoop(c, s);
+    return finishChunk(c, s, chunkIndex, options.keepSample ?? false);
+  }
   const T = c.months;
   const V = c.variants.length;
   const gbm = c.priceModel === 'gbm';

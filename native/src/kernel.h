@@ -1,0 +1,97 @@
+// The simulator's month loop in C++: the same model, operation for operation, as src/core/simulate/step-*.ts
+// and chunk.ts (the JavaScript kernel is the reference; test/native checks the two give the same bits).
+// Tables come from the compiled scenario (src/core/simulate/compile.ts); the chunk state is copied into
+// padded struct-of-arrays buffers on entry and back on exit, so every loop runs whole 8-lane blocks.
+#pragma once
+#include <cstdint>
+#include <vector>
+
+#include "vec.h"
+
+namespace mullet {
+
+/** A read-only view of a typed array of the compiled scenario or chunk state. */
+template <typename T>
+struct Span {
+  T* data = nullptr;
+  size_t length = 0;
+  T& operator[](size_t i) const { return data[i]; }
+};
+
+struct Variant {
+  int treasury;  // 0 hodl, 1 sell-to-cover, 2 never-sell-below-cost, 3 sell-production
+  double reinvestShare;
+  double reinvestFromMonth;
+  double reinvestUntilMonth;  // may be +Infinity
+};
+
+/** The fields of CompiledScenario the month loop reads (names as in compile.ts). */
+struct Compiled {
+  int months;
+  bool gbm;
+  double gbmDriftPerMonth, gbmSigmaPerMonth, jumpMeanLog;
+  Span<double> jumpCdf, jumpSqrtStd, bootstrapPrefix;
+  int bootstrapDays, blockDays, blockDrawsPerMonth;
+  Span<int32_t> daysInMonth;
+  double logFeeMean, feePersistence, feeSigma;
+
+  int netTierCount;
+  Span<double> netTierInvCost, netSurvival, supplyTh, frontierInvCost, eraSubsidyBtc, eraCumBtc;
+  Span<int32_t> cohortTier;
+  int cohortMonths;
+  double spreadLow, spreadInvWidth, alwaysOnShare, maxMonthlyDrop, invFullSupplyMargin, revenueFactor;
+  bool anyReinvest;
+  double asicUsdPerTh0, asicRevenueRef, asicElasticity, asicMinUsdPerTh;
+  Span<double> asicDecline, newJPerTh;
+
+  int tierCount;
+  Span<double> tierCostPerTh;
+  double poolKeep, uptime, companySurvivalPerMonth, newPue, newCostPerWallMw, miningOpexPerGridMw;
+  double minCash, btc0, debt0, logPrice0;
+  Span<double> financingOut, discount, debtAt;
+  std::vector<Variant> variants;
+  Span<double> cumTh, cumCost, cumGrid, invGridStep, opNet, convNet, capex, miningOpex, freeGridMw;
+};
+
+/** Company fields per variant, in the order of COMPANY_FIELDS (state.ts). */
+enum Field : int {
+  CASH, BTC, NEW_TH, NEW_WALL_MW, OLD_TH, OLD_WALL_MW, RETIRED_GRID_MW, NPV_FLOWS, BTC_MINED, EBITDA,
+  EBITDA_LAST12, MARGIN_LAST12, SHORTFALL, SOLD_BELOW_COST, MIN_BTC, MIN_CASH, HASH_SHARE, COMPANY_TH,
+  DEFAULT_MONTH, FIELD_COUNT
+};
+
+constexpr int TRACKED_HALVINGS = 3;
+
+/** The chunk's state as padded columns (N = n rounded up to LANES); lanes ≥ n are never copied back. */
+struct Work {
+  int n = 0, N = 0, sampleCount = 0;
+  uint32_t rng[4];
+  std::vector<double> normals, uniforms;
+  // market and network, one column each
+  std::vector<double> logPrice, price, invPrice, logFee, fee, difficulty, height, epochElapsedS, netTotal, netTh,
+      invNetTh, nextHalving, revenueStart, asicUsdPerTh, invAsicUsdPerTh, btcPerThNet, hashpriceBtcPerPhDay,
+      subsidyTotal, rewardTotal;
+  std::vector<int64_t> kStar;
+  std::vector<double> netInstalled;  // [k·N + p]
+  // scalar-updated, straight into the JavaScript arrays (rare, per valid path)
+  Span<int32_t> halvingsSeen, bsPos, bsLeft;
+  Span<double> halvingDay;  // [seen·n + p]
+  // company: [(v·FIELD_COUNT + f)·N + p]
+  std::vector<double> company;
+  // outputs, straight into the JavaScript arrays
+  Span<double> netSums, varSums, netSample, varSample, flowSample;
+
+  double* col(int v, int f) { return company.data() + (size_t(v) * FIELD_COUNT + f) * N; }
+};
+
+void stepNetwork(const Compiled& c, Work& s, int t);
+void stepMarket(const Compiled& c, Work& s, int t);
+void recordNetwork(const Compiled& c, Work& s, int at);
+void stepCompany(const Compiled& c, Work& s, int v, int t);
+/** Runs months [0, months) on the work state: random numbers, network, market, bands, every variant. */
+void runMonths(const Compiled& c, Work& s);
+
+/** Pairwise total of 8 lane sums, as laneTotal in state.ts. */
+inline double laneTotal(vd a) { return ((a[0] + a[1]) + (a[2] + a[3])) + ((a[4] + a[5]) + (a[6] + a[7])); }
+
+}  // namespace mullet

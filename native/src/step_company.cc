@@ -1,0 +1,271 @@
+// stepCompany of src/core/simulate/step-company.ts for one variant, 8 paths at a time: the month's mining,
+// cash, treasury sales, reinvestment and bookkeeping. Data-dependent branches become lane selects; the two
+// rare ones (a retirement scan over the cost order, conversions cutting bought machines) run lane by lane.
+#include "js_math.h"
+#include "kernel.h"
+
+namespace mullet {
+
+void stepCompany(const Compiled& c, Work& s, int v, int t) {
+  const int n = s.n;
+  const int N = s.N;
+  const int T = c.months;
+  const int K1 = c.tierCount + 1;
+  const size_t row = size_t(v) * T + t;
+  const size_t base = row * K1;
+  const Variant& variant = c.variants[v];
+  const int policy = variant.treasury;
+  const double reinvestShare =
+      t >= variant.reinvestFromMonth && t < variant.reinvestUntilMonth ? variant.reinvestShare : 0;
+  const double* cumTh = c.cumTh.data + base;
+  const double* cumCost = c.cumCost.data + base;
+  const double* cumGrid = c.cumGrid.data + base;
+  const double* invGridStep = c.invGridStep.data + base;
+  const double opNet = c.opNet[row];
+  const double convNet = c.convNet[row];
+  const double capex = c.capex[row];
+  const double miningOpexRow = c.miningOpex[row];
+  const double free = c.freeGridMw[row];
+  const double financing = c.financingOut[t];
+  const double discount = c.discount[t + 1];
+  const double uptime = c.uptime;
+  const double newPue = c.newPue;
+  const double newCostPerWallMw = c.newCostPerWallMw;
+  const double opexPerGridMw = c.miningOpexPerGridMw;
+  const double existingGrid = cumGrid[c.tierCount];
+  const double poolKeep = c.poolKeep;
+  const double minCashFloor = c.minCash;
+  const double survival = c.companySurvivalPerMonth;
+  const double jNew = c.newJPerTh[t];
+  const double thPerGridMw = 1e6 / (jNew * newPue);
+  const double wallMwPerTh = jNew * 1e-6;
+  const bool rollover = t > 0 && t % c.cohortMonths == 0;
+  const bool lastYear = t >= T - 12;
+  const bool lastMonth = t == T - 1;
+  const double debtEnd = c.debtAt[t + 1];
+  const double start0 = c.btc0 * js_exp(c.logPrice0) - c.debt0;
+  const int T1 = T + 1;
+  const int sampleCount = s.sampleCount;
+  const size_t sampleBase = (size_t(v) * 5 * T1 + t + 1) * sampleCount;
+  const size_t seriesStride = size_t(T1) * sampleCount;
+  const size_t flowBase = (size_t(v) * T1 + t + 1) * sampleCount;
+  const bool sells = policy == 1 || policy == 2;
+
+  double* cashCol = s.col(v, CASH);
+  double* btcCol = s.col(v, BTC);
+  double* nThCol = s.col(v, NEW_TH);
+  double* nMwCol = s.col(v, NEW_WALL_MW);
+  double* oThCol = s.col(v, OLD_TH);
+  double* oMwCol = s.col(v, OLD_WALL_MW);
+  double* retiredCol = s.col(v, RETIRED_GRID_MW);
+  double* npvCol = s.col(v, NPV_FLOWS);
+  double* minedCol = s.col(v, BTC_MINED);
+  double* ebitdaCol = s.col(v, EBITDA);
+  double* ebitda12Col = s.col(v, EBITDA_LAST12);
+  double* margin12Col = s.col(v, MARGIN_LAST12);
+  double* shortfallCol = s.col(v, SHORTFALL);
+  double* belowCostCol = s.col(v, SOLD_BELOW_COST);
+  double* minBtcCol = s.col(v, MIN_BTC);
+  double* minCashCol = s.col(v, MIN_CASH);
+  double* shareCol = s.col(v, HASH_SHARE);
+  double* companyThCol = s.col(v, COMPANY_TH);
+  double* defaultCol = s.col(v, DEFAULT_MONTH);
+
+  vd sumCash = splat(0), sumBtc = splat(0), sumNpv = splat(0), sumShare = splat(0), sumTh = splat(0);
+
+  for (int p0 = 0; p0 < N; p0 += LANES) {
+    const int64_t* k = &s.kStar[p0];
+    vd th = gather(cumTh, k);
+    vd power = gather(cumCost, k);
+    vd nTh = load(nThCol + p0), nMw = load(nMwCol + p0), oTh = load(oThCol + p0), oMw = load(oMwCol + p0);
+    if (rollover) {
+      // the recent cohort joins the older pool when a new cohort window starts
+      oTh = oTh + nTh;
+      oMw = oMw + nMw;
+      nTh = splat(0);
+      nMw = splat(0);
+    }
+    vd retired = load(retiredCol + p0);
+    vd newOpex = splat(0);
+    const vm has = (nTh > 0.0) | (oTh > 0.0);
+    if (any(has)) {
+      // retired machines: the costliest existing ones, so the kept fleet is a prefix of the cost order
+      retired = sel(has & (retired > existingGrid), splat(existingGrid), retired);
+      const vd keptGrid = existingGrid - retired;
+      const vm scan = has & (keptGrid < gather(cumGrid, k));
+      if (any(scan)) {
+        for (int l = 0; l < LANES; l++) {
+          if (!scan[l]) continue;
+          int64_t j = k[l] - 1;
+          while (j > 0 && cumGrid[j] > keptGrid[l]) j--;
+          const double frac = (keptGrid[l] - cumGrid[j]) * invGridStep[j];
+          th[l] = cumTh[j] + frac * (cumTh[j + 1] - cumTh[j]);
+          power[l] = cumCost[j] + frac * (cumCost[j + 1] - cumCost[j]);
+        }
+      }
+      // conversions may take MW from bought machines: the older pool leaves first
+      const vd room = free + retired;
+      const vd over0 = (oMw + nMw) * newPue - room;
+      const vm cut = has & (over0 > 0.0);
+      if (any(cut)) {
+        for (int l = 0; l < LANES; l++) {
+          if (!cut[l]) continue;
+          double over = over0[l];
+          const double oldGrid = oMw[l] * newPue;
+          const double taken = std::min(over, oldGrid);
+          const double keepOld = oldGrid > 0 ? 1 - taken / oldGrid : 0;
+          oTh[l] *= keepOld;
+          oMw[l] *= keepOld;
+          over -= taken;
+          if (over > 0 && nMw[l] > 0) {
+            const double x = 1 - over / (nMw[l] * newPue);
+            const double keepNew = x >= 0 ? x : 0;
+            nTh[l] *= keepNew;
+            nMw[l] *= keepNew;
+          }
+        }
+      }
+      // each group runs when its revenue covers its power
+      const vd revenuePerTh = (load(&s.revenueStart[p0]) * poolKeep) * uptime;
+      const vd newCost = nMw * newCostPerWallMw;
+      const vm newOn = has & (revenuePerTh * nTh >= newCost);
+      th = sel(newOn, th + nTh * uptime, th);
+      power = sel(newOn, power + newCost, power);
+      const vd oldCost = oMw * newCostPerWallMw;
+      const vm oldOn = has & (revenuePerTh * oTh >= oldCost);
+      th = sel(oldOn, th + oTh * uptime, th);
+      power = sel(oldOn, power + oldCost, power);
+      newOpex = sel(has, ((nMw + oMw) * newPue - retired) * opexPerGridMw, newOpex);
+    }
+    const vd P = load(&s.price[p0]);
+    const vd invP = load(&s.invPrice[p0]);
+    const vd mined = th * load(&s.btcPerThNet[p0]);
+    const vd miningRevenue = mined * P;
+    const vd miningCost = (power + miningOpexRow) + newOpex;
+    const vm covered = miningRevenue >= miningCost;
+    vd ai = splat(convNet);
+    if (convNet != 0) ai = sel(t >= load(defaultCol + p0), splat(0), ai);
+    const vd monthEbitda = (((miningRevenue - power) - newOpex) + opNet) + ai;
+    // cash costs not covered by lease income (negative: a surplus)
+    const vd need = (((power + newOpex) + financing) - opNet) - ai;
+    const vd cash0 = load(cashCol + p0);
+    vd cashNow = (cash0 - need) - capex;
+    vd held = load(btcCol + p0) + mined;
+    vd belowCost = load(belowCostCol + p0);
+    vd minBtc = load(minBtcCol + p0);
+
+    vd sold = splat(0);
+    if (policy == 3) {
+      sold = mined;
+    } else if (sells) {
+      vd usd = vmax(need, splat(0));
+      const vd after = cashNow + usd;
+      usd = sel(after < minCashFloor, usd + (minCashFloor - after), usd);
+      vd x = usd * invP;
+      x = sel(x > held, held, x);
+      sold = policy == 1 ? x : sel(covered, x, splat(0));
+    }
+    const vm sale = sold > 0.0;
+    if (any(sale)) {
+      held = sel(sale, held - sold, held);
+      cashNow = sel(sale, cashNow + sold * P, cashNow);
+      belowCost = sel(sale & ~covered, belowCost + sold, belowCost);
+      minBtc = sel(sale & (held < minBtc), held, minBtc);
+    }
+
+    if (reinvestShare > 0) {
+      const vm invest = monthEbitda > 0.0;
+      if (any(invest)) {
+        const vd unitPrice = load(&s.asicUsdPerTh[p0]);
+        const vd invUnit = load(&s.invAsicUsdPerTh[p0]);
+        // room: free MW, then MW of existing machines (retired as the new ones arrive)
+        const vd room = ((free + existingGrid) - (nMw + oMw) * newPue) * thPerGridMw;
+        vd spend = reinvestShare * monthEbitda;
+        spend = sel(spend > room * unitPrice, sel(room > 0.0, room * unitPrice, splat(0)), spend);
+        vd spendable = cashNow - minCashFloor;
+        // cash flow is the budget: BTC is sold for what cash above the floor does not cover
+        vm sell = invest & (spend > spendable);
+        if (policy == 0) sell = splatm(0);
+        if (policy == 2) sell &= covered;
+        if (any(sell)) {
+          vd usd = spend - vmax(spendable, splat(0));
+          const vd available = held * P;
+          usd = sel(usd > available, available, usd);
+          vd h2 = held - usd * invP;
+          h2 = sel(h2 < 0.0, splat(0), h2);
+          held = sel(sell, h2, held);
+          cashNow = sel(sell, cashNow + usd, cashNow);
+          spendable = sel(sell, spendable + usd, spendable);
+          belowCost = sel(sell & ~covered, belowCost + usd * invP, belowCost);
+          minBtc = sel(sell & (held < minBtc), held, minBtc);
+        }
+        spend = sel(spend > spendable, vmax(spendable, splat(0)), spend);
+        const vd buy = spend * invUnit;
+        const vd nTh2 = nTh + buy;
+        const vd nMw2 = nMw + buy * wallMwPerTh;
+        nTh = sel(invest, nTh2, nTh);
+        nMw = sel(invest, nMw2, nMw);
+        cashNow = sel(invest, cashNow - spend, cashNow);
+        const vd over = (((nMw + oMw) * newPue) - free) - retired;
+        retired = sel(invest & (over > 0.0), retired + over, retired);
+      }
+    }
+    store(retiredCol + p0, retired);
+    store(nThCol + p0, nTh * survival);
+    store(nMwCol + p0, nMw * survival);
+    store(oThCol + p0, oTh * survival);
+    store(oMwCol + p0, oMw * survival);
+    store(belowCostCol + p0, belowCost);
+    store(minBtcCol + p0, minBtc);
+
+    const vd flow = cashNow - cash0;
+    const vd npvFlow = load(npvCol + p0) + discount * flow;
+    store(npvCol + p0, npvFlow);
+    store(cashCol + p0, cashNow);
+    store(btcCol + p0, held);
+    store(shortfallCol + p0, sel(cashNow < 0.0, splat(1), load(shortfallCol + p0)));
+    const vd minCash = load(minCashCol + p0);
+    store(minCashCol + p0, sel(cashNow < minCash, cashNow, minCash));
+    store(minedCol + p0, load(minedCol + p0) + mined);
+    store(ebitdaCol + p0, load(ebitdaCol + p0) + monthEbitda);
+    if (lastYear) {
+      store(ebitda12Col + p0, load(ebitda12Col + p0) + monthEbitda);
+      store(margin12Col + p0, load(margin12Col + p0) + (miningRevenue - miningCost));
+    }
+    const vd share = th * load(&s.invNetTh[p0]);
+    if (lastMonth) {
+      // only the end values are reported
+      store(shareCol + p0, share);
+      store(companyThCol + p0, th);
+    }
+
+    const vd npvToDate = (npvFlow + discount * (held * P - debtEnd)) - start0;
+    // padded lanes add nothing (x + 0 is x)
+    const vm valid = p0 + LANES <= n ? splatm(-1) : (vm{0, 1, 2, 3, 4, 5, 6, 7} + p0 < n);
+    sumCash += sel(valid, cashNow, splat(0));
+    sumBtc += sel(valid, held, splat(0));
+    sumNpv += sel(valid, npvToDate, splat(0));
+    sumShare += sel(valid, share, splat(0));
+    sumTh += sel(valid, th, splat(0));
+    if (p0 < sampleCount) {
+      const int lanes = std::min(LANES, sampleCount - p0);
+      for (int l = 0; l < lanes; l++) {
+        const size_t at = sampleBase + p0 + l;
+        s.varSample[at] = cashNow[l];
+        s.varSample[at + seriesStride] = held[l];
+        s.varSample[at + 2 * seriesStride] = npvToDate[l];
+        s.varSample[at + 3 * seriesStride] = share[l];
+        s.varSample[at + 4 * seriesStride] = th[l] * 1e-6;
+        s.flowSample[flowBase + p0 + l] = flow[l];
+      }
+    }
+  }
+  const size_t at = size_t(v) * 5 * T1 + t + 1;
+  s.varSums[at] += laneTotal(sumCash);
+  s.varSums[at + T1] += laneTotal(sumBtc);
+  s.varSums[at + 2 * T1] += laneTotal(sumNpv);
+  s.varSums[at + 3 * T1] += laneTotal(sumShare);
+  s.varSums[at + 4 * T1] += laneTotal(sumTh) * 1e-6;
+}
+
+}  // namespace mullet
