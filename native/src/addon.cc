@@ -1,0 +1,44 @@
+// The Node-API module of the native simulation kernel: puts `abiVersion` and the kernel's functions on
+// `exports`. Loaded by src/jobs/native-kernel.ts; built by scripts/build-native.sh (g++, no node-gyp).
+//
+// NAPI_MODULE_INIT makes the module context-aware: it is initialized once per thread that loads it (main thread
+// and each worker), so keep no mutable globals here or in the kernel.
+//
+// To add a function: write `napi_value Name(const mullet::napi::Args& args)` (see napi_util.h) in its own .cc,
+// declare it in that file's header, and add one line to kFunctions. When the JS-visible interface changes, bump
+// kAbiVersion together with NATIVE_ABI_VERSION in src/jobs/native-kernel.ts: an addon whose version differs
+// from the TypeScript constant is ignored (the JavaScript kernel runs instead).
+#include <node_api.h>
+
+#include "kernel_napi.h"
+#include "napi_util.h"
+
+namespace {
+
+constexpr double kAbiVersion = 1;
+
+// selfTest() -> "ok": proves the addon loads and its functions run (used by the loader and the build script).
+napi_value SelfTest(const mullet::napi::Args& args) { return mullet::napi::string(args.env, "ok"); }
+
+struct Entry {
+  const char* name;
+  napi_callback fn;
+};
+
+constexpr Entry kFunctions[] = {
+    {"selfTest", mullet::napi::callback<SelfTest>},
+    {"runMonths", mullet::napi::callback<mullet::runMonthsEntry>},
+};
+
+}  // namespace
+
+NAPI_MODULE_INIT() {
+  namespace napi = mullet::napi;
+  try {
+    napi::set(env, exports, "abiVersion", napi::number(env, kAbiVersion));
+    for (const Entry& f : kFunctions) napi::setFunction(env, exports, f.name, f.fn);
+  } catch (const napi::Pending&) {
+    return nullptr;
+  }
+  return exports;
+}

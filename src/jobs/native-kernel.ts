@@ -1,0 +1,129 @@
+// Loads the optional native simulation kernel: build/native/mullet_kernel.node, a Node-API addon that
+// scripts/build-native.sh builds with g++ from native/src when it can. Without it the JavaScript kernel runs;
+// both must give the same bits (the native kernel is built without FMA contraction or fast-math for that).
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { isMainThread } from 'node:worker_threads';
+
+/**
+ * The addon interface this code was written for. Bump it together with kAbiVersion in native/src/addon.cc
+ * whenever the addon's JS-visible interface changes: an addon reporting another version is ignored.
+ */
+export const NATIVE_ABI_VERSION = 1;
+
+/** `js` forces the JavaScript kernel; `native` requires the addon (throws when it is missing); default `auto`. */
+export const KERNEL_ENV = 'MULLET_KERNEL';
+
+/**
+ * Absolute path of the addon, overriding the default `<repo>/build/native/mullet_kernel.node`. Needed where this
+ * module cannot find the repo from its own URL: in a worker whose code is an esbuild bundle in a data: URL.
+ */
+export const NATIVE_ADDON_ENV = 'MULLET_NATIVE_ADDON';
+
+export interface NativeKernel {
+  readonly abiVersion: number;
+  /** "ok": the addon loaded and its functions run. */
+  selfTest(): string;
+}
+
+export type KernelChoice = 'auto' | 'js' | 'native';
+
+/** The kernel choice from MULLET_KERNEL (`auto` when unset or empty). @throws Error for another value. */
+export function kernelChoice(env: NodeJS.ProcessEnv = process.env): KernelChoice {
+  const value = env[KERNEL_ENV];
+  if (value === undefined || value === '' || value === 'auto') return 'auto';
+  if (value === 'js' || value === 'native') return value;
+  throw new Error(`${KERNEL_ENV}: expected js, native or auto, got "${value}"`);
+}
+
+// Computed from this file's location (src/jobs/ → repo root), which only a file: URL has.
+const defaultPath = import.meta.url.startsWith('file:')
+  ? fileURLToPath(new URL('../../build/native/mullet_kernel.node', import.meta.url))
+  : undefined;
+
+/** Where the addon is looked for: MULLET_NATIVE_ADDON, else beside the repo; undefined when unknowable. */
+export function nativeKernelPath(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const fromEnv = env[NATIVE_ADDON_ENV];
+  return fromEnv ? resolve(fromEnv) : defaultPath;
+}
+
+/**
+ * The environment for a worker that may load the kernel: `env` plus MULLET_NATIVE_ADDON set to the addon's
+ * absolute path, resolved here (on the calling thread, where this module's URL is a file). Pass it as the
+ * Worker's `env` option so that a bundled worker finds the addon too:
+ * `new Worker(url, { execArgv, env: nativeKernelWorkerEnv() })`.
+ */
+export function nativeKernelWorkerEnv(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  const path = nativeKernelPath(env);
+  return path === undefined ? { ...env } : { ...env, [NATIVE_ADDON_ENV]: path };
+}
+
+type Attempt = { kernel: NativeKernel } | { missing: boolean; reason: string };
+
+const attempts = new Map<string, Attempt>();
+const warned = new Set<string>();
+
+/**
+ * The native kernel, or undefined when the JavaScript kernel is to be used: MULLET_KERNEL=js, or (by default)
+ * when the addon is missing, does not load, or has another abiVersion than NATIVE_ABI_VERSION. The latter two
+ * print a one-line warning to stderr once (from the main thread only, so that a pool of workers does not
+ * repeat it). Loading is cached per thread; each worker thread loads its own instance (the addon is
+ * context-aware).
+ * @throws Error with MULLET_KERNEL=native when the addon is unavailable, or for a bad MULLET_KERNEL value.
+ */
+export function loadNativeKernel(): NativeKernel | undefined {
+  const choice = kernelChoice();
+  if (choice === 'js') return undefined;
+  const path = nativeKernelPath();
+  const attempt: Attempt =
+    path === undefined
+      ? { missing: true, reason: `its path is unknown in this bundled worker (set ${NATIVE_ADDON_ENV})` }
+      : (attempts.get(path) ?? tryLoad(path));
+  // a missing file is not remembered: the addon may be built later in a long-running process
+  if (path !== undefined && !('missing' in attempt && attempt.missing)) attempts.set(path, attempt);
+  if ('kernel' in attempt) return attempt.kernel;
+  if (choice === 'native')
+    throw new Error(
+      `${KERNEL_ENV}=native but the native kernel is unavailable: ${attempt.reason}; ` +
+        'build it with `bash scripts/build-native.sh` (needs g++)',
+    );
+  if (!attempt.missing && isMainThread && !warned.has(attempt.reason)) {
+    warned.add(attempt.reason);
+    process.stderr.write(
+      `mullet: native kernel ignored: ${attempt.reason}; the JavaScript kernel will be used\n`,
+    );
+  }
+  return undefined;
+}
+
+function tryLoad(path: string): Attempt {
+  if (!existsSync(path)) return { missing: true, reason: `${path} does not exist` };
+  let addon: Partial<NativeKernel>;
+  try {
+    // createRequire from the addon's own absolute path: works whatever this module's URL is (file: or data:)
+    addon = createRequire(path)(path) as Partial<NativeKernel>;
+  } catch (error) {
+    return { missing: false, reason: `cannot load ${path}: ${firstLine(error)}` };
+  }
+  if (addon.abiVersion !== NATIVE_ABI_VERSION)
+    return {
+      missing: false,
+      reason:
+        `${path} has abiVersion ${String(addon.abiVersion)}, this code expects ${NATIVE_ABI_VERSION} ` +
+        '(rebuild it: bash scripts/build-native.sh)',
+    };
+  try {
+    const answer = typeof addon.selfTest === 'function' ? addon.selfTest() : 'no selfTest()';
+    if (answer !== 'ok') return { missing: false, reason: `${path} fails its self-test (${String(answer)})` };
+  } catch (error) {
+    return { missing: false, reason: `${path} fails its self-test: ${firstLine(error)}` };
+  }
+  return { kernel: addon as NativeKernel };
+}
+
+function firstLine(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.split('\n', 1)[0] ?? message;
+}
