@@ -4,6 +4,7 @@
 // padded struct-of-arrays buffers on entry and back on exit, so every loop runs whole 8-lane blocks.
 #pragma once
 #include <cstdint>
+#include <cstdint>
 #include <vector>
 
 #include "vec.h"
@@ -62,32 +63,69 @@ enum Field : int {
 
 constexpr int TRACKED_HALVINGS = 3;
 
-/** The chunk's state as padded columns (N = n rounded up to LANES); lanes ≥ n are never copied back. */
+/**
+ * The chunk's state as padded columns (N = n rounded up to LANES); lanes ≥ n are never copied back. Every
+ * column lives in one arena at a stride of N + COLUMN_SKEW doubles: with a power-of-two stride (4,096 paths =
+ * 32 KB) all columns of one path would share an L1 set and evict each other.
+ */
 struct Work {
-  int n = 0, N = 0, sampleCount = 0;
+  static constexpr int COLUMN_SKEW = 24;  // 3 cache lines
+  int n = 0, N = 0, S = 0, sampleCount = 0;
   uint32_t rng[4];
   std::vector<double> normals, uniforms;
+  std::vector<double> arena;
   // market and network, one column each
-  std::vector<double> logPrice, price, invPrice, logFee, fee, difficulty, height, epochElapsedS, netTotal, netTh,
-      invNetTh, nextHalving, revenueStart, asicUsdPerTh, invAsicUsdPerTh, btcPerThNet, hashpriceBtcPerPhDay,
-      subsidyTotal, rewardTotal;
-  std::vector<int64_t> kStar;
-  std::vector<double> netInstalled;  // [k·N + p]
+  double *logPrice, *price, *invPrice, *logFee, *fee, *difficulty, *height, *epochElapsedS, *netTotal, *netTh,
+      *invNetTh, *nextHalving, *revenueStart, *asicUsdPerTh, *invAsicUsdPerTh, *btcPerThNet, *hashpriceBtcPerPhDay,
+      *subsidyTotal, *rewardTotal;
+  int64_t* kStar;         // stored in a double column's bytes
+  double* netInstalled;   // [k·S + p]
+  double* company;        // [(v·FIELD_COUNT + f)·S + p]
   // scalar-updated, straight into the JavaScript arrays (rare, per valid path)
   Span<int32_t> halvingsSeen, bsPos, bsLeft;
   Span<double> halvingDay;  // [seen·n + p]
-  // company: [(v·FIELD_COUNT + f)·N + p]
-  std::vector<double> company;
   // outputs, straight into the JavaScript arrays
   Span<double> netSums, varSums, netSample, varSample, flowSample;
 
-  double* col(int v, int f) { return company.data() + (size_t(v) * FIELD_COUNT + f) * N; }
+  /** Lays out the arena for n paths, netTiers network tiers and variants variants. */
+  void allocate(int paths, int netTiers, int variants) {
+    n = paths;
+    N = (n + LANES - 1) / LANES * LANES;
+    S = N + COLUMN_SKEW;
+    const int single = 20;  // the 19 network/market columns and kStar
+    arena.assign(size_t(single + netTiers + variants * FIELD_COUNT) * S + LANES, 0.0);
+    // 64-byte alignment of column starts (S is a multiple of 8 doubles)
+    double* at = arena.data();
+    while (reinterpret_cast<uintptr_t>(at) % 64 != 0) at++;
+    double** columns[] = {&logPrice, &price, &invPrice, &logFee, &fee, &difficulty, &height, &epochElapsedS,
+                          &netTotal, &netTh, &invNetTh, &nextHalving, &revenueStart, &asicUsdPerTh,
+                          &invAsicUsdPerTh, &btcPerThNet, &hashpriceBtcPerPhDay, &subsidyTotal, &rewardTotal};
+    for (double** column : columns) {
+      *column = at;
+      at += S;
+    }
+    kStar = reinterpret_cast<int64_t*>(at);
+    at += S;
+    netInstalled = at;
+    at += size_t(netTiers) * S;
+    company = at;
+  }
+  double* col(int v, int f) const { return company + (size_t(v) * FIELD_COUNT + f) * S; }
 };
 
-void stepNetwork(const Compiled& c, Work& s, int t);
-void stepMarket(const Compiled& c, Work& s, int t);
-void recordNetwork(const Compiled& c, Work& s, int at);
-void stepCompany(const Compiled& c, Work& s, int v, int t);
+/** The month's random numbers, laid out as the JS kernel draws them (by n: price, fees, jump sizes). */
+struct MonthDraws {
+  const double* normals;
+  const double* uniforms;
+};
+
+// Each step advances paths [pb, pe) (multiples of LANES) by month t.
+void stepNetwork(const Compiled& c, Work& s, int t, int pb, int pe);
+void stepMarket(const Compiled& c, Work& s, int t, int pb, int pe, MonthDraws draws);
+/** Bands of the network at index `at`; adds the block's values into the lane sums `acc[3]`. */
+void recordNetwork(const Compiled& c, Work& s, int at, int pb, int pe, vd* acc);
+/** Adds the block's values into the lane sums `acc[5]` of (variant v, month t). */
+void stepCompany(const Compiled& c, Work& s, int v, int t, int pb, int pe, vd* acc);
 /** Runs months [0, months) on the work state: random numbers, network, market, bands, every variant. */
 void runMonths(const Compiled& c, Work& s);
 

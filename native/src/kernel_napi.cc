@@ -115,7 +115,7 @@ Compiled readCompiled(napi_env env, napi_value o) {
 /** A JS Float64Array column of n paths and its padded work column. */
 struct Column {
   Span<double> js;
-  std::vector<double>* work;
+  double* work;
 };
 
 napi_value RunMonths(const napi::Args& args) {
@@ -123,57 +123,53 @@ napi_value RunMonths(const napi::Args& args) {
   const Compiled c = readCompiled(env, args[0]);
   napi_value o = args[1];
   Work s;
-  s.n = int(num(env, o, "n"));
-  s.N = (s.n + LANES - 1) / LANES * LANES;
+  const int NT = c.netTierCount;
+  const size_t V = c.variants.size();
+  s.allocate(int(num(env, o, "n")), NT, int(V));
   s.sampleCount = int(num(env, o, "sampleCount"));
   const size_t n = s.n;
   const size_t N = s.N;
+  const size_t S = s.S;
   auto rng = arr<uint32_t>(env, o, "rng");
   for (int i = 0; i < 4; i++) s.rng[i] = rng[i];
   // random numbers are laid out by n (price, fees, jump sizes); padded lanes read past them into zeros
   s.normals.assign(3 * n + LANES, 0.0);
   s.uniforms.assign(size_t(std::max(1, c.blockDrawsPerMonth)) * n + LANES, 0.0);
   const Column columns[] = {
-      {arr<double>(env, o, "logPrice"), &s.logPrice},
-      {arr<double>(env, o, "price"), &s.price},
-      {arr<double>(env, o, "invPrice"), &s.invPrice},
-      {arr<double>(env, o, "logFee"), &s.logFee},
-      {arr<double>(env, o, "fee"), &s.fee},
-      {arr<double>(env, o, "difficulty"), &s.difficulty},
-      {arr<double>(env, o, "height"), &s.height},
-      {arr<double>(env, o, "epochElapsedS"), &s.epochElapsedS},
-      {arr<double>(env, o, "netTotal"), &s.netTotal},
-      {arr<double>(env, o, "netTh"), &s.netTh},
-      {arr<double>(env, o, "invNetTh"), &s.invNetTh},
-      {arr<double>(env, o, "nextHalving"), &s.nextHalving},
-      {arr<double>(env, o, "revenueStart"), &s.revenueStart},
-      {arr<double>(env, o, "asicUsdPerTh"), &s.asicUsdPerTh},
-      {arr<double>(env, o, "invAsicUsdPerTh"), &s.invAsicUsdPerTh},
-      {arr<double>(env, o, "btcPerThNet"), &s.btcPerThNet},
-      {arr<double>(env, o, "hashpriceBtcPerPhDay"), &s.hashpriceBtcPerPhDay},
-      {arr<double>(env, o, "subsidyTotal"), &s.subsidyTotal},
-      {arr<double>(env, o, "rewardTotal"), &s.rewardTotal},
+      {arr<double>(env, o, "logPrice"), s.logPrice},
+      {arr<double>(env, o, "price"), s.price},
+      {arr<double>(env, o, "invPrice"), s.invPrice},
+      {arr<double>(env, o, "logFee"), s.logFee},
+      {arr<double>(env, o, "fee"), s.fee},
+      {arr<double>(env, o, "difficulty"), s.difficulty},
+      {arr<double>(env, o, "height"), s.height},
+      {arr<double>(env, o, "epochElapsedS"), s.epochElapsedS},
+      {arr<double>(env, o, "netTotal"), s.netTotal},
+      {arr<double>(env, o, "netTh"), s.netTh},
+      {arr<double>(env, o, "invNetTh"), s.invNetTh},
+      {arr<double>(env, o, "nextHalving"), s.nextHalving},
+      {arr<double>(env, o, "revenueStart"), s.revenueStart},
+      {arr<double>(env, o, "asicUsdPerTh"), s.asicUsdPerTh},
+      {arr<double>(env, o, "invAsicUsdPerTh"), s.invAsicUsdPerTh},
+      {arr<double>(env, o, "btcPerThNet"), s.btcPerThNet},
+      {arr<double>(env, o, "hashpriceBtcPerPhDay"), s.hashpriceBtcPerPhDay},
+      {arr<double>(env, o, "subsidyTotal"), s.subsidyTotal},
+      {arr<double>(env, o, "rewardTotal"), s.rewardTotal},
   };
   // padded lanes copy lane 0: finite values that follow a path of their own and are never copied back
   for (const Column& col : columns) {
     if (col.js.length < n) throw std::runtime_error("runMonths: a state column is shorter than n");
-    col.work->resize(N);
-    for (size_t p = 0; p < N; p++) (*col.work)[p] = col.js[p < n ? p : 0];
+    for (size_t p = 0; p < N; p++) col.work[p] = col.js[p < n ? p : 0];
   }
-  s.kStar.assign(N, 0);
-  const int NT = c.netTierCount;
   auto installed = arr<double>(env, o, "netInstalled");  // JS: [p·NT + k]
-  s.netInstalled.resize(size_t(NT) * N);
   for (int k = 0; k < NT; k++)
-    for (size_t p = 0; p < N; p++) s.netInstalled[k * N + p] = installed[(p < n ? p : 0) * NT + k];
+    for (size_t p = 0; p < N; p++) s.netInstalled[k * S + p] = installed[(p < n ? p : 0) * NT + k];
   s.halvingsSeen = arr<int32_t>(env, o, "halvingsSeen");
   s.bsPos = arr<int32_t>(env, o, "bsPos");
   s.bsLeft = arr<int32_t>(env, o, "bsLeft");
   s.halvingDay = arr<double>(env, o, "halvingDay");
-  const size_t V = c.variants.size();
   auto company = arr<double>(env, o, "company");  // JS: [(v·n + p)·FIELD_COUNT + f]
   if (company.length != V * n * FIELD_COUNT) throw std::runtime_error("runMonths: company state size");
-  s.company.resize(V * FIELD_COUNT * N);
   for (size_t v = 0; v < V; v++)
     for (int f = 0; f < FIELD_COUNT; f++) {
       double* col = s.col(int(v), f);
@@ -188,11 +184,11 @@ napi_value RunMonths(const napi::Args& args) {
   runMonths(c, s);
 
   for (const Column& col : columns)
-    for (size_t p = 0; p < n; p++) col.js[p] = (*col.work)[p];
+    for (size_t p = 0; p < n; p++) col.js[p] = col.work[p];
   auto kStar = arr<int32_t>(env, o, "kStar");
   for (size_t p = 0; p < n; p++) kStar[p] = int32_t(s.kStar[p]);
   for (int k = 0; k < NT; k++)
-    for (size_t p = 0; p < n; p++) installed[p * NT + k] = s.netInstalled[k * N + p];
+    for (size_t p = 0; p < n; p++) installed[p * NT + k] = s.netInstalled[k * S + p];
   for (size_t v = 0; v < V; v++)
     for (int f = 0; f < FIELD_COUNT; f++) {
       const double* col = s.col(int(v), f);

@@ -1,23 +1,37 @@
-// The month loop of simulateChunk (src/core/simulate/chunk.ts): random numbers for the month, then the
-// network, the market, the network's bands and every variant, in that order.
+// The month loop of simulateChunk (src/core/simulate/chunk.ts), reordered for the cache: the random numbers of
+// a batch of months are drawn first, in the JS kernel's order; then each block of paths runs through the
+// batch's months (network, market, bands, every variant) while its state stays in L1/L2. A month's sums over
+// paths still add path after path into each lane (blocks go in path order), so the bits do not change.
+#include <algorithm>
+
 #include "kernel.h"
 #include "rng.h"
+#ifdef MULLET_PROFILE
+#include <chrono>
+#include <cstdio>
+#endif
 
 namespace mullet {
 
-void recordNetwork(const Compiled& c, Work& s, int at) {
+namespace {
+/** Paths per block: 7 variants' company columns of 64 paths are ~70 KB. */
+constexpr int BLOCK_PATHS = 64;
+/** Months per batch of random numbers: 12 × 4 draws × 4,096 paths × 8 bytes ≈ 1.6 MB. */
+constexpr int BATCH_MONTHS = 12;
+}  // namespace
+
+void recordNetwork(const Compiled& c, Work& s, int at, int pb, int pe, vd* acc) {
   const int n = s.n;
   const int T1 = c.months + 1;
   const int sampleCount = s.sampleCount;
-  vd sumP = splat(0), sumH = splat(0), sumHp = splat(0);
-  for (int p0 = 0; p0 < s.N; p0 += LANES) {
+  for (int p0 = pb; p0 < pe; p0 += LANES) {
     const vd P = load(&s.price[p0]);
     const vd eh = load(&s.netTh[p0]) * 1e-6;
     const vd hp = load(&s.hashpriceBtcPerPhDay[p0]) * P;
     const vm valid = p0 + LANES <= n ? splatm(-1) : (vm{0, 1, 2, 3, 4, 5, 6, 7} + p0 < n);
-    sumP += sel(valid, P, splat(0));
-    sumH += sel(valid, eh, splat(0));
-    sumHp += sel(valid, hp, splat(0));
+    acc[0] += sel(valid, P, splat(0));
+    acc[1] += sel(valid, eh, splat(0));
+    acc[2] += sel(valid, hp, splat(0));
     if (p0 < sampleCount) {
       const int lanes = std::min(LANES, sampleCount - p0);
       for (int l = 0; l < lanes; l++) {
@@ -28,9 +42,6 @@ void recordNetwork(const Compiled& c, Work& s, int at) {
       }
     }
   }
-  s.netSums[at] += laneTotal(sumP);
-  s.netSums[T1 + at] += laneTotal(sumH);
-  s.netSums[2 * T1 + at] += laneTotal(sumHp);
 }
 
 void runMonths(const Compiled& c, Work& s) {
@@ -38,17 +49,75 @@ void runMonths(const Compiled& c, Work& s) {
   const bool jumps = c.gbm && c.jumpCdf.length > 0;
   const size_t uniformCount = c.gbm ? (jumps ? n : 0) : size_t(c.blockDrawsPerMonth) * n;
   const int V = int(c.variants.size());
-  for (int t = 0; t < c.months; t++) {
-    if (c.gbm)
-      fill_normal(s.rng, s.normals.data(), 0, jumps ? 3 * n : 2 * n);
-    else
-      fill_normal(s.rng, s.normals.data(), n, n);
-    if (uniformCount > 0) fill_uniform(s.rng, s.uniforms.data(), 0, uniformCount);
-    stepNetwork(c, s, t);
-    stepMarket(c, s, t);
-    recordNetwork(c, s, t + 1);
-    for (int v = 0; v < V; v++) stepCompany(c, s, v, t);
+  const int T = c.months;
+  const int T1 = T + 1;
+  // per month of the batch: 3n normals and the uniforms, each padded so that padded lanes read zeros
+  const size_t normalStride = 3 * n + LANES;
+  const size_t uniformStride = std::max<size_t>(uniformCount, 1) + LANES;
+  std::vector<double> normals(BATCH_MONTHS * normalStride, 0.0);
+  std::vector<double> uniforms(BATCH_MONTHS * uniformStride, 0.0);
+  // lane sums per month of the batch: network (3), then each variant (5)
+  const int sums = 3 + 5 * V;
+  std::vector<vd> acc(size_t(BATCH_MONTHS) * sums);
+#ifdef MULLET_PROFILE
+  using clock = std::chrono::steady_clock;
+  double spent[5] = {0, 0, 0, 0, 0};
+  auto mark = clock::now();
+  auto lap = [&](int i) {
+    const auto now = clock::now();
+    spent[i] += std::chrono::duration<double>(now - mark).count();
+    mark = now;
+  };
+#else
+  auto lap = [](int) {};
+#endif
+  for (int t0 = 0; t0 < T; t0 += BATCH_MONTHS) {
+    const int t1 = std::min(T, t0 + BATCH_MONTHS);
+    for (int t = t0; t < t1; t++) {
+      double* z = &normals[(t - t0) * normalStride];
+      if (c.gbm)
+        fill_normal(s.rng, z, 0, jumps ? 3 * n : 2 * n);
+      else
+        fill_normal(s.rng, z, n, n);
+      if (uniformCount > 0) fill_uniform(s.rng, &uniforms[(t - t0) * uniformStride], 0, uniformCount);
+    }
+    std::fill(acc.begin(), acc.end(), splat(0));
+    lap(0);
+    for (int pb = 0; pb < s.N; pb += BLOCK_PATHS) {
+      const int pe = std::min(s.N, pb + BLOCK_PATHS);
+      for (int t = t0; t < t1; t++) {
+        const MonthDraws draws{&normals[(t - t0) * normalStride], &uniforms[(t - t0) * uniformStride]};
+        vd* a = &acc[size_t(t - t0) * sums];
+        stepNetwork(c, s, t, pb, pe);
+        lap(1);
+        stepMarket(c, s, t, pb, pe, draws);
+        lap(2);
+        recordNetwork(c, s, t + 1, pb, pe, a);
+        lap(3);
+        for (int v = 0; v < V; v++) stepCompany(c, s, v, t, pb, pe, a + 3 + 5 * v);
+        lap(4);
+      }
+    }
+    for (int t = t0; t < t1; t++) {
+      const vd* a = &acc[size_t(t - t0) * sums];
+      const int at = t + 1;
+      for (int m = 0; m < 3; m++) s.netSums[m * T1 + at] += laneTotal(a[m]);
+      for (int v = 0; v < V; v++) {
+        const size_t base = size_t(v) * 5 * T1 + at;
+        for (int m = 0; m < 5; m++) s.varSums[base + m * T1] += laneTotal(a[3 + 5 * v + m]) * (m == 4 ? 1e-6 : 1);
+      }
+    }
   }
+  // the last month's random numbers, where the JS kernel leaves them
+  const int last = (T - 1) % BATCH_MONTHS;
+  std::copy_n(&normals[last * normalStride], 3 * n, s.normals.begin());
+  std::copy_n(&uniforms[last * uniformStride], std::min(s.uniforms.size(), uniformStride - LANES),
+              s.uniforms.begin());
+#ifdef MULLET_PROFILE
+  const double pm = double(s.n) * c.months * 1e-9;
+  std::fprintf(stderr, "ns/path-month: rng %.1f network %.1f market %.1f bands %.1f company %.1f\n",
+               spent[0] / pm, spent[1] / pm, spent[2] / pm, spent[3] / pm, spent[4] / pm);
+#endif
 }
 
 }  // namespace mullet

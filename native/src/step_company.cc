@@ -6,11 +6,11 @@
 
 namespace mullet {
 
-void stepCompany(const Compiled& c, Work& s, int v, int t) {
+void stepCompany(const Compiled& c, Work& s, int v, int t, int pb, int pe, vd* acc) {
   const int n = s.n;
-  const int N = s.N;
   const int T = c.months;
-  const int K1 = c.tierCount + 1;
+  const int K = c.tierCount;
+  const int K1 = K + 1;
   const size_t row = size_t(v) * T + t;
   const size_t base = row * K1;
   const Variant& variant = c.variants[v];
@@ -71,9 +71,9 @@ void stepCompany(const Compiled& c, Work& s, int v, int t) {
   double* companyThCol = s.col(v, COMPANY_TH);
   double* defaultCol = s.col(v, DEFAULT_MONTH);
 
-  vd sumCash = splat(0), sumBtc = splat(0), sumNpv = splat(0), sumShare = splat(0), sumTh = splat(0);
+  vd sumCash = acc[0], sumBtc = acc[1], sumNpv = acc[2], sumShare = acc[3], sumTh = acc[4];
 
-  for (int p0 = 0; p0 < N; p0 += LANES) {
+  for (int p0 = pb; p0 < pe; p0 += LANES) {
     const int64_t* k = &s.kStar[p0];
     vd th = gather(cumTh, k);
     vd power = gather(cumCost, k);
@@ -94,14 +94,23 @@ void stepCompany(const Compiled& c, Work& s, int v, int t) {
       const vd keptGrid = existingGrid - retired;
       const vm scan = has & (keptGrid < gather(cumGrid, k));
       if (any(scan)) {
-        for (int l = 0; l < LANES; l++) {
-          if (!scan[l]) continue;
-          int64_t j = k[l] - 1;
-          while (j > 0 && cumGrid[j] > keptGrid[l]) j--;
-          const double frac = (keptGrid[l] - cumGrid[j]) * invGridStep[j];
-          th[l] = cumTh[j] + frac * (cumTh[j + 1] - cumTh[j]);
-          power[l] = cumCost[j] + frac * (cumCost[j + 1] - cumCost[j]);
-        }
+        // JS walks j down from k−1 while cumGrid[j] > keptGrid; cumGrid is a prefix sum (non-decreasing), so
+        // that is the last j ≤ k−1 whose cumGrid ≤ keptGrid (but never below 0): count them instead
+        vm below = splatm(0);
+        for (int j = 0; j <= K; j++) below -= (splat(cumGrid[j]) <= keptGrid);
+        vm j = below - 1;
+        const vm kMinus1 = load(k) - 1;
+        j = j < kMinus1 ? j : kMinus1;
+        j = j > 0 ? j : splatm(0);
+        int64_t jj[LANES], jn[LANES];
+        std::memcpy(jj, &j, sizeof jj);
+        for (int l = 0; l < LANES; l++) jn[l] = jj[l] + 1;
+        const vd g0 = gather(cumGrid, jj);
+        const vd frac = (keptGrid - g0) * gather(invGridStep, jj);
+        const vd th0 = gather(cumTh, jj), th1 = gather(cumTh, jn);
+        const vd c0 = gather(cumCost, jj), c1 = gather(cumCost, jn);
+        th = sel(scan, th0 + frac * (th1 - th0), th);
+        power = sel(scan, c0 + frac * (c1 - c0), power);
       }
       // conversions may take MW from bought machines: the older pool leaves first
       const vd room = free + retired;
@@ -260,12 +269,11 @@ void stepCompany(const Compiled& c, Work& s, int v, int t) {
       }
     }
   }
-  const size_t at = size_t(v) * 5 * T1 + t + 1;
-  s.varSums[at] += laneTotal(sumCash);
-  s.varSums[at + T1] += laneTotal(sumBtc);
-  s.varSums[at + 2 * T1] += laneTotal(sumNpv);
-  s.varSums[at + 3 * T1] += laneTotal(sumShare);
-  s.varSums[at + 4 * T1] += laneTotal(sumTh) * 1e-6;
+  acc[0] = sumCash;
+  acc[1] = sumBtc;
+  acc[2] = sumNpv;
+  acc[3] = sumShare;
+  acc[4] = sumTh;
 }
 
 }  // namespace mullet

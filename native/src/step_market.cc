@@ -7,18 +7,17 @@
 
 namespace mullet {
 
-void stepMarket(const Compiled& c, Work& s, int t) {
+void stepMarket(const Compiled& c, Work& s, int t, int pb, int pe, MonthDraws draws) {
   const int n = s.n;
-  const int N = s.N;
-  const double* normals = s.normals.data();
-  const double* uniforms = s.uniforms.data();
+  const double* normals = draws.normals;
+  const double* uniforms = draws.uniforms;
   if (c.gbm) {
     const double drift = c.gbmDriftPerMonth;
     const double sigma = c.gbmSigmaPerMonth;
     const int maxJumps = int(c.jumpCdf.length) - 1;
     const double p0 = maxJumps >= 0 ? c.jumpCdf[0] : 1;
     const double jm = c.jumpMeanLog;
-    for (int b = 0; b < N; b += LANES) {
+    for (int b = pb; b < pe; b += LANES) {
       vd r = drift + sigma * load(normals + b);
       const vd u = load(uniforms + b);
       const vm jumped = u > p0;
@@ -45,7 +44,7 @@ void stepMarket(const Compiled& c, Work& s, int t) {
     const int starts = c.bootstrapDays;
     const int U = c.blockDrawsPerMonth;
     const int days = c.daysInMonth[t];
-    for (int p = 0; p < n; p++) {
+    for (int p = pb; p < std::min(pe, n); p++) {
       int need = days;
       int pos = s.bsPos[p];
       int left = s.bsLeft[p];
@@ -66,7 +65,7 @@ void stepMarket(const Compiled& c, Work& s, int t) {
       s.bsLeft[p] = left;
       s.logPrice[p] += r;
     }
-    for (int b = 0; b < N; b += LANES) {
+    for (int b = pb; b < pe; b += LANES) {
       const vd P = js_exp8(load(&s.logPrice[b]));
       store(&s.price[b], P);
       store(&s.invPrice[b], 1.0 / P);
@@ -75,7 +74,7 @@ void stepMarket(const Compiled& c, Work& s, int t) {
   const double mean = c.logFeeMean;
   const double phi = c.feePersistence;
   const double feeSigma = c.feeSigma;
-  for (int b = 0; b < N; b += LANES) {
+  for (int b = pb; b < pe; b += LANES) {
     const vd lf = (mean + phi * (load(&s.logFee[b]) - mean)) + feeSigma * load(normals + n + b);
     store(&s.logFee[b], lf);
     store(&s.fee[b], js_exp8(lf));

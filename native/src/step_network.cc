@@ -14,8 +14,8 @@ constexpr double INV_HALVING = 1 / HALVING_BLOCKS;
 constexpr double INV_RETARGET = 1 / RETARGET_BLOCKS;
 }  // namespace
 
-void stepNetwork(const Compiled& c, Work& s, int t) {
-  const int N = s.N;
+void stepNetwork(const Compiled& c, Work& s, int t, int pb, int pe) {
+  const size_t S = s.S;
   const int NT = c.netTierCount;
   const int K = c.tierCount;
   const vd low = splat(c.spreadLow), invWidth = splat(c.spreadInvWidth), alwaysOn = splat(c.alwaysOnShare);
@@ -34,7 +34,7 @@ void stepNetwork(const Compiled& c, Work& s, int t) {
   const double monthStartS = t * MONTH_S;
   const double perPhDay = 1000 / (MONTH_S / 86400);
 
-  for (int p0 = 0; p0 < N; p0 += LANES) {
+  for (int p0 = pb; p0 < pe; p0 += LANES) {
     const vd P = load(&s.price[p0]);
     const vd f = load(&s.fee[p0]);
     vd D = load(&s.difficulty[p0]);
@@ -55,7 +55,7 @@ void stepNetwork(const Compiled& c, Work& s, int t) {
     for (int k = 0; k < NT && !all(done); k++) {
       const vd on = ((R * c.netTierInvCost[k]) - low) * invWidth;
       const vm full = ~done & (on >= 1.0);
-      const vd inst = load(&s.netInstalled[size_t(k) * N + p0]);
+      const vd inst = load(&s.netInstalled[k * S + p0]);
       const vd partial = H + inst * vmax(on, alwaysOn);
       H = sel(full, H + (installed - below), sel(done, H, partial));
       below = sel(done | full, below, below + inst);
@@ -71,7 +71,7 @@ void stepNetwork(const Compiled& c, Work& s, int t) {
     // new supply, online next month
     vd add = (1.0 - 1.0 / (R * frontierInvCost)) * invFull;
     add = sel(add < 0.0, splat(0), vmin(add, splat(1)));
-    double* cohortCol = &s.netInstalled[size_t(cohort) * N + p0];
+    double* cohortCol = &s.netInstalled[cohort * S + p0];
     store(cohortCol, load(cohortCol) + add * addScale);
     store(&s.netTotal[p0], installed + add * addScale);
 

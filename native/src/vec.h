@@ -20,6 +20,11 @@ inline vd load(const double* p) {
 inline void store(double* p, vd v) { std::memcpy(p, &v, sizeof v); }
 inline vd splat(double x) { return vd{} + x; }
 inline vm splatm(int64_t x) { return vm{} + x; }
+inline vm load(const int64_t* p) {
+  vm v;
+  std::memcpy(&v, p, sizeof v);
+  return v;
+}
 inline bool any(vm m) {
   int64_t r = 0;
   for (int l = 0; l < LANES; l++) r |= m[l];
