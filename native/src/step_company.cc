@@ -102,13 +102,11 @@ void stepCompany(const Compiled& c, Work& s, int v, int t, int pb, int pe, vd* a
         const vm kMinus1 = load(k) - 1;
         j = j < kMinus1 ? j : kMinus1;
         j = j > 0 ? j : splatm(0);
-        int64_t jj[LANES], jn[LANES];
-        std::memcpy(jj, &j, sizeof jj);
-        for (int l = 0; l < LANES; l++) jn[l] = jj[l] + 1;
-        const vd g0 = gather(cumGrid, jj);
-        const vd frac = (keptGrid - g0) * gather(invGridStep, jj);
-        const vd th0 = gather(cumTh, jj), th1 = gather(cumTh, jn);
-        const vd c0 = gather(cumCost, jj), c1 = gather(cumCost, jn);
+        const vm jn = j + 1;
+        const vd g0 = gather(cumGrid, j);
+        const vd frac = (keptGrid - g0) * gather(invGridStep, j);
+        const vd th0 = gather(cumTh, j), th1 = gather(cumTh, jn);
+        const vd c0 = gather(cumCost, j), c1 = gather(cumCost, jn);
         th = sel(scan, th0 + frac * (th1 - th0), th);
         power = sel(scan, c0 + frac * (c1 - c0), power);
       }

@@ -25,11 +25,8 @@ void stepMarket(const Compiled& c, Work& s, int t, int pb, int pe, MonthDraws dr
         // the first k ≥ 1 whose CDF reaches u (capped at maxJumps): 1 + the CDF values below u
         vm k = splatm(1);
         for (int j = 1; j < maxJumps; j++) k -= (u > c.jumpCdf[j]);
-        vd kd, sq;
-        for (int l = 0; l < LANES; l++) {
-          kd[l] = double(k[l]);
-          sq[l] = c.jumpSqrtStd[jumped[l] ? k[l] : 0];
-        }
+        const vd kd = __builtin_convertvector(k, vd);
+        const vd sq = gather(c.jumpSqrtStd.data, jumped ? k : splatm(0));
         r = sel(jumped, r + (kd * jm + sq * load(normals + 2 * size_t(n) + b)), r);
       }
       const vd lp = load(&s.logPrice[b]) + r;

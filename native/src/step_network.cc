@@ -41,8 +41,7 @@ void stepNetwork(const Compiled& c, Work& s, int t, int pb, int pe) {
     vd h = load(&s.height[p0]);
     const vd h0 = h;
     const vd era0f = vfloor(h * INV_HALVING);
-    int64_t era0[LANES];
-    for (int l = 0; l < LANES; l++) era0[l] = int64_t(era0f[l]);
+    const vm era0 = vtoint(era0f);
     const vd sub0 = gather(c.eraSubsidyBtc.data, era0);
     const vd R = ((P * (sub0 + f)) * revenueFactor) / D;
     store(&s.revenueStart[p0], R);
@@ -131,8 +130,7 @@ void stepNetwork(const Compiled& c, Work& s, int t, int pb, int pe) {
       if (!any(active)) break;
     }
     const vd era1f = vfloor(h * INV_HALVING);
-    int64_t era1[LANES];
-    for (int l = 0; l < LANES; l++) era1[l] = int64_t(era1f[l]);
+    const vm era1 = vtoint(era1f);
     const vd sub1 = gather(c.eraSubsidyBtc.data, era1);
     const vd subsidy = (((gather(c.eraCumBtc.data, era1) + (h - era1f * HALVING_BLOCKS) * sub1) -
                          gather(c.eraCumBtc.data, era0)) -
