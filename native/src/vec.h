@@ -49,9 +49,9 @@ inline bool all(vm m) {
 /** m ? a : b per lane. */
 inline vd sel(vm m, vd a, vd b) { return m ? a : b; }
 #ifdef MULLET_AVX512
-inline vd vfloor(vd x) { return (vd)_mm512_roundscale_pd((__m512d)x, _MM_FROUND_TO_NEG_INF | _MM_FROUND_NO_EXC); }
+inline vd vfloor(vd x) { return (vd)_mm512_maskz_roundscale_pd(0xff, (__m512d)x, _MM_FROUND_TO_NEG_INF | _MM_FROUND_NO_EXC); }
 /** Truncation of integral lanes to int64. */
-inline vm vtoint(vd x) { return (vm)_mm512_cvttpd_epi64((__m512d)x); }
+inline vm vtoint(vd x) { return (vm)_mm512_maskz_cvttpd_epi64(0xff, (__m512d)x); }
 #else
 inline vd vfloor(vd x) {
   vd r;
