@@ -6,12 +6,13 @@ import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isMainThread } from 'node:worker_threads';
+import type { MonthLoop } from '../core/simulate/chunk.ts';
 
 /**
  * The addon interface this code was written for. Bump it together with kAbiVersion in native/src/addon.cc
  * whenever the addon's JS-visible interface changes: an addon reporting another version is ignored.
  */
-export const NATIVE_ABI_VERSION = 1;
+export const NATIVE_ABI_VERSION = 2;
 
 /** `js` forces the JavaScript kernel; `native` requires the addon (throws when it is missing); default `auto`. */
 export const KERNEL_ENV = 'MULLET_KERNEL';
@@ -26,6 +27,8 @@ export interface NativeKernel {
   readonly abiVersion: number;
   /** "ok": the addon loaded and its functions run. */
   selfTest(): string;
+  /** The simulator's month loop (native/src/run_months.cc): the same bits as the JS loop in chunk.ts. */
+  runMonths: MonthLoop;
 }
 
 export type KernelChoice = 'auto' | 'js' | 'native';

@@ -1,0 +1,100 @@
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { type ChunkResult, simulateChunk } from '../../src/core/simulate/chunk.ts';
+import { compileScenario } from '../../src/core/simulate/compile.ts';
+import { parseScenarioText } from '../../src/data/scenario-file.ts';
+import { loadNativeKernel } from '../../src/jobs/native-kernel.ts';
+import { loadReturns } from '../../src/jobs/simulate-pool.ts';
+import { parseScenario, type Scenario } from '../../src/schema/scenario.ts';
+import { frozenScenarioDocument } from '../simulate/scenarios.ts';
+
+// The native month loop (native/src) against the JavaScript one (src/core/simulate/chunk.ts + step-*.ts): every
+// number a chunk hands back — per-path finals, monthly sums, the band sample and its flows, halving days — must
+// be the same 64 bits. Scenarios cover both price models, jumps, halvings inside the run, reinvestment with
+// retirements and conversions, tenant defaults, path counts that are not a multiple of the 8 lanes (and fewer
+// than 8), and horizons that are not a multiple of the 12-month batches.
+// On CI the addon must be there (the machine has g++): a silent fall-back would leave this file untested.
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const kernel = loadNativeKernel();
+const skip = kernel ? false : 'the native kernel is not built (scripts/build-native.sh needs g++)';
+
+it('the native kernel is built on CI', { skip: process.env.CI ? false : 'not CI' }, () => {
+  assert.ok(kernel, 'CI=true but build/native/mullet_kernel.node did not load: see scripts/build-native.sh');
+});
+
+function example(name: string): Scenario {
+  const file = join(ROOT, 'examples', name);
+  return parseScenarioText(readFileSync(file, 'utf8'), file);
+}
+
+const ARRAYS = ['variantFinals', 'networkFinals', 'netSums', 'varSums'] as const;
+const SAMPLES = ['netSample', 'varSample', 'flowSample'] as const;
+
+/** Index and both values of the first element whose bits differ, or undefined. */
+function firstDifference(a: Float64Array, b: Float64Array): string | undefined {
+  if (a.length !== b.length) return `lengths ${a.length} vs ${b.length}`;
+  for (let i = 0; i < a.length; i++)
+    if (!Object.is(a[i], b[i])) return `at ${i}: js ${a[i]} vs native ${b[i]}`;
+  return undefined;
+}
+
+function assertSameBits(js: ChunkResult, native: ChunkResult, label: string): void {
+  for (const key of ARRAYS) assert.equal(firstDifference(js[key], native[key]), undefined, `${label} ${key}`);
+  assert.equal(Boolean(js.sample), Boolean(native.sample));
+  if (js.sample && native.sample)
+    for (const key of SAMPLES)
+      assert.equal(firstDifference(js.sample[key], native.sample[key]), undefined, `${label} ${key}`);
+}
+
+async function compare(
+  scenario: Scenario,
+  options: { paths: number; months: number; seed?: number },
+  chunks: number[],
+) {
+  const dailyLogReturns = await loadReturns(scenario);
+  const compiled = compileScenario(scenario, { ...options, ...(dailyLogReturns ? { dailyLogReturns } : {}) });
+  for (const chunk of chunks) {
+    const js = simulateChunk(compiled, chunk, { keepSample: true });
+    const native = simulateChunk(compiled, chunk, { keepSample: true, monthLoop: kernel!.runMonths });
+    assertSameBits(js, native, `${scenario.name} chunk ${chunk}`);
+  }
+}
+
+describe('native month loop = JavaScript month loop, bit for bit', { skip }, () => {
+  it('mid-size example: 7 variants, reinvestment, conversions, sample chunk and a partial chunk', async () => {
+    // 4,096 + 1,001 paths: chunk 1 has 1,001 (125 blocks of 8 and one lane); 30 months: two batches and a half
+    await compare(example('mid-size-miner.yaml'), { paths: 5097, months: 30 }, [0, 1]);
+  });
+
+  it('mid-size example over 120 months (halvings in 2028 and 2032) on a later chunk', async () => {
+    await compare(example('mid-size-miner.yaml'), { paths: 4096 * 3 + 40, months: 120, seed: 99 }, [3]);
+  });
+
+  it('small hodler example, fewer paths than lanes', async () => {
+    await compare(example('small-hodler.yaml'), { paths: 5, months: 13 }, [0]);
+  });
+
+  it('block bootstrap of real daily returns (Coin Metrics CSV)', async (t) => {
+    const scenario = example('bootstrap-price.yaml');
+    const price = scenario.market.price;
+    if (price.model !== 'bootstrap') throw new Error('expected a bootstrap example');
+    // the example names the file beside the repo (../shared/data), resolved against the example's folder
+    const file = price.coinMetricsCsv;
+    if (!existsSync(file)) return t.skip(`no Coin Metrics CSV at ${file}`);
+    await compare(scenario, { paths: 300, months: 25 }, [0]);
+  });
+
+  it('frozen world (closed-form scenario) and a tenant-default hazard with project financing', async () => {
+    await compare(parseScenario(frozenScenarioDocument()), { paths: 17, months: 12 }, [0]);
+    const mid = example('mid-size-miner.yaml');
+    const strategies = mid.strategies.map((s) => ({
+      ...s,
+      conversions: (s.conversions ?? []).map((c) => ({ ...c, tenantDefaultPerYear: 0.2 })),
+    }));
+    await compare({ ...mid, strategies }, { paths: 1000, months: 40 }, [0]);
+  });
+});
