@@ -80,7 +80,7 @@ struct Work {
       *subsidyTotal, *rewardTotal;
   int64_t* kStar;         // stored in a double column's bytes
   double* netInstalled;   // [k·S + p]
-  double* company;        // [(v·FIELD_COUNT + f)·S + p]
+  double* company;        // blocks of LANES paths: [((v·N/LANES + p/LANES)·FIELD_COUNT + f)·LANES + p%LANES]
   // scalar-updated, straight into the JavaScript arrays (rare, per valid path)
   Span<int32_t> halvingsSeen, bsPos, bsLeft;
   Span<double> halvingDay;  // [seen·n + p]
@@ -93,7 +93,7 @@ struct Work {
     N = (n + LANES - 1) / LANES * LANES;
     S = N + COLUMN_SKEW;
     const int single = 20;  // the 19 network/market columns and kStar
-    arena.assign(size_t(single + netTiers + variants * FIELD_COUNT) * S + LANES, 0.0);
+    arena.assign(size_t(single + netTiers) * S + size_t(variants) * FIELD_COUNT * N + LANES, 0.0);
     // 64-byte alignment of column starts (S is a multiple of 8 doubles)
     double* at = arena.data();
     while (reinterpret_cast<uintptr_t>(at) % 64 != 0) at++;
@@ -110,7 +110,10 @@ struct Work {
     at += size_t(netTiers) * S;
     company = at;
   }
-  double* col(int v, int f) const { return company + (size_t(v) * FIELD_COUNT + f) * S; }
+  /** The company record of variant v for the block of paths starting at p0 (a multiple of LANES). */
+  double* rec(int v, int p0) const {
+    return company + (size_t(v) * (N / LANES) + p0 / LANES) * FIELD_COUNT * LANES;
+  }
 };
 
 /** The month's random numbers, laid out as the JS kernel draws them (by n: price, fees, jump sizes). */

@@ -171,9 +171,10 @@ napi_value RunMonths(const napi::Args& args) {
   auto company = arr<double>(env, o, "company");  // JS: [(v·n + p)·FIELD_COUNT + f]
   if (company.length != V * n * FIELD_COUNT) throw std::runtime_error("runMonths: company state size");
   for (size_t v = 0; v < V; v++)
-    for (int f = 0; f < FIELD_COUNT; f++) {
-      double* col = s.col(int(v), f);
-      for (size_t p = 0; p < N; p++) col[p] = company[(v * n + (p < n ? p : 0)) * FIELD_COUNT + f];
+    for (size_t p = 0; p < N; p++) {
+      double* r = s.rec(int(v), int(p - p % LANES)) + p % LANES;
+      const double* js = &company[(v * n + (p < n ? p : 0)) * FIELD_COUNT];
+      for (int f = 0; f < FIELD_COUNT; f++) r[f * LANES] = js[f];
     }
   s.netSums = arr<double>(env, o, "netSums");
   s.varSums = arr<double>(env, o, "varSums");
@@ -190,9 +191,10 @@ napi_value RunMonths(const napi::Args& args) {
   for (int k = 0; k < NT; k++)
     for (size_t p = 0; p < n; p++) installed[p * NT + k] = s.netInstalled[k * S + p];
   for (size_t v = 0; v < V; v++)
-    for (int f = 0; f < FIELD_COUNT; f++) {
-      const double* col = s.col(int(v), f);
-      for (size_t p = 0; p < n; p++) company[(v * n + p) * FIELD_COUNT + f] = col[p];
+    for (size_t p = 0; p < n; p++) {
+      const double* r = s.rec(int(v), int(p - p % LANES)) + p % LANES;
+      double* js = &company[(v * n + p) * FIELD_COUNT];
+      for (int f = 0; f < FIELD_COUNT; f++) js[f] = r[f * LANES];
     }
   for (int i = 0; i < 4; i++) rng[i] = s.rng[i];
   // the last month's random numbers, as the JS kernel leaves them (tests may compare whole states)

@@ -15,7 +15,10 @@ namespace mullet {
 
 namespace {
 /** Paths per block: 7 variants' company columns of 64 paths are ~70 KB. */
-constexpr int BLOCK_PATHS = 64;
+#ifndef MULLET_BLOCK_PATHS
+#define MULLET_BLOCK_PATHS 64
+#endif
+constexpr int BLOCK_PATHS = MULLET_BLOCK_PATHS;
 /** Months per batch of random numbers: 12 × 4 draws × 4,096 paths × 8 bytes ≈ 1.6 MB. */
 constexpr int BATCH_MONTHS = 12;
 }  // namespace

@@ -17,10 +17,12 @@ void stepCompany(const Compiled& c, Work& s, int v, int t, int pb, int pe, vd* a
   const int policy = variant.treasury;
   const double reinvestShare =
       t >= variant.reinvestFromMonth && t < variant.reinvestUntilMonth ? variant.reinvestShare : 0;
-  const double* cumTh = c.cumTh.data + base;
-  const double* cumCost = c.cumCost.data + base;
   const double* cumGrid = c.cumGrid.data + base;
-  const double* invGridStep = c.invGridStep.data + base;
+  // this (variant, month)'s tier tables, K + 1 entries each, for lane lookups
+  const SmallTable cumThT = smallTable(c.cumTh.data + base, K1);
+  const SmallTable cumCostT = smallTable(c.cumCost.data + base, K1);
+  const SmallTable cumGridT = smallTable(cumGrid, K1);
+  const SmallTable invGridStepT = smallTable(c.invGridStep.data + base, K1);
   const double opNet = c.opNet[row];
   const double convNet = c.convNet[row];
   const double capex = c.capex[row];
@@ -51,33 +53,16 @@ void stepCompany(const Compiled& c, Work& s, int v, int t, int pb, int pe, vd* a
   const size_t flowBase = (size_t(v) * T1 + t + 1) * sampleCount;
   const bool sells = policy == 1 || policy == 2;
 
-  double* cashCol = s.col(v, CASH);
-  double* btcCol = s.col(v, BTC);
-  double* nThCol = s.col(v, NEW_TH);
-  double* nMwCol = s.col(v, NEW_WALL_MW);
-  double* oThCol = s.col(v, OLD_TH);
-  double* oMwCol = s.col(v, OLD_WALL_MW);
-  double* retiredCol = s.col(v, RETIRED_GRID_MW);
-  double* npvCol = s.col(v, NPV_FLOWS);
-  double* minedCol = s.col(v, BTC_MINED);
-  double* ebitdaCol = s.col(v, EBITDA);
-  double* ebitda12Col = s.col(v, EBITDA_LAST12);
-  double* margin12Col = s.col(v, MARGIN_LAST12);
-  double* shortfallCol = s.col(v, SHORTFALL);
-  double* belowCostCol = s.col(v, SOLD_BELOW_COST);
-  double* minBtcCol = s.col(v, MIN_BTC);
-  double* minCashCol = s.col(v, MIN_CASH);
-  double* shareCol = s.col(v, HASH_SHARE);
-  double* companyThCol = s.col(v, COMPANY_TH);
-  double* defaultCol = s.col(v, DEFAULT_MONTH);
 
   vd sumCash = acc[0], sumBtc = acc[1], sumNpv = acc[2], sumShare = acc[3], sumTh = acc[4];
 
   for (int p0 = pb; p0 < pe; p0 += LANES) {
-    const int64_t* k = &s.kStar[p0];
-    vd th = gather(cumTh, k);
-    vd power = gather(cumCost, k);
-    vd nTh = load(nThCol + p0), nMw = load(nMwCol + p0), oTh = load(oThCol + p0), oMw = load(oMwCol + p0);
+    // this block's company record: field f of its 8 paths at r + f·LANES
+    double* r = s.rec(v, p0);
+    const vm k = load(&s.kStar[p0]);
+    vd th = lookup(cumThT, k);
+    vd power = lookup(cumCostT, k);
+    vd nTh = load(r + NEW_TH * LANES), nMw = load(r + NEW_WALL_MW * LANES), oTh = load(r + OLD_TH * LANES), oMw = load(r + OLD_WALL_MW * LANES);
     if (rollover) {
       // the recent cohort joins the older pool when a new cohort window starts
       oTh = oTh + nTh;
@@ -85,28 +70,28 @@ void stepCompany(const Compiled& c, Work& s, int v, int t, int pb, int pe, vd* a
       nTh = splat(0);
       nMw = splat(0);
     }
-    vd retired = load(retiredCol + p0);
+    vd retired = load(r + RETIRED_GRID_MW * LANES);
     vd newOpex = splat(0);
     const vm has = (nTh > 0.0) | (oTh > 0.0);
     if (any(has)) {
       // retired machines: the costliest existing ones, so the kept fleet is a prefix of the cost order
       retired = sel(has & (retired > existingGrid), splat(existingGrid), retired);
       const vd keptGrid = existingGrid - retired;
-      const vm scan = has & (keptGrid < gather(cumGrid, k));
+      const vm scan = has & (keptGrid < lookup(cumGridT, k));
       if (any(scan)) {
         // JS walks j down from k−1 while cumGrid[j] > keptGrid; cumGrid is a prefix sum (non-decreasing), so
         // that is the last j ≤ k−1 whose cumGrid ≤ keptGrid (but never below 0): count them instead
         vm below = splatm(0);
         for (int j = 0; j <= K; j++) below -= (splat(cumGrid[j]) <= keptGrid);
         vm j = below - 1;
-        const vm kMinus1 = load(k) - 1;
+        const vm kMinus1 = k - 1;
         j = j < kMinus1 ? j : kMinus1;
         j = j > 0 ? j : splatm(0);
         const vm jn = j + 1;
-        const vd g0 = gather(cumGrid, j);
-        const vd frac = (keptGrid - g0) * gather(invGridStep, j);
-        const vd th0 = gather(cumTh, j), th1 = gather(cumTh, jn);
-        const vd c0 = gather(cumCost, j), c1 = gather(cumCost, jn);
+        const vd g0 = lookup(cumGridT, j);
+        const vd frac = (keptGrid - g0) * lookup(invGridStepT, j);
+        const vd th0 = lookup(cumThT, j), th1 = lookup(cumThT, jn);
+        const vd c0 = lookup(cumCostT, j), c1 = lookup(cumCostT, jn);
         th = sel(scan, th0 + frac * (th1 - th0), th);
         power = sel(scan, c0 + frac * (c1 - c0), power);
       }
@@ -151,15 +136,15 @@ void stepCompany(const Compiled& c, Work& s, int v, int t, int pb, int pe, vd* a
     const vd miningCost = (power + miningOpexRow) + newOpex;
     const vm covered = miningRevenue >= miningCost;
     vd ai = splat(convNet);
-    if (convNet != 0) ai = sel(t >= load(defaultCol + p0), splat(0), ai);
+    if (convNet != 0) ai = sel(t >= load(r + DEFAULT_MONTH * LANES), splat(0), ai);
     const vd monthEbitda = (((miningRevenue - power) - newOpex) + opNet) + ai;
     // cash costs not covered by lease income (negative: a surplus)
     const vd need = (((power + newOpex) + financing) - opNet) - ai;
-    const vd cash0 = load(cashCol + p0);
+    const vd cash0 = load(r + CASH * LANES);
     vd cashNow = (cash0 - need) - capex;
-    vd held = load(btcCol + p0) + mined;
-    vd belowCost = load(belowCostCol + p0);
-    vd minBtc = load(minBtcCol + p0);
+    vd held = load(r + BTC * LANES) + mined;
+    vd belowCost = load(r + SOLD_BELOW_COST * LANES);
+    vd minBtc = load(r + MIN_BTC * LANES);
 
     vd sold = splat(0);
     if (policy == 3) {
@@ -217,33 +202,33 @@ void stepCompany(const Compiled& c, Work& s, int v, int t, int pb, int pe, vd* a
         retired = sel(invest & (over > 0.0), retired + over, retired);
       }
     }
-    store(retiredCol + p0, retired);
-    store(nThCol + p0, nTh * survival);
-    store(nMwCol + p0, nMw * survival);
-    store(oThCol + p0, oTh * survival);
-    store(oMwCol + p0, oMw * survival);
-    store(belowCostCol + p0, belowCost);
-    store(minBtcCol + p0, minBtc);
+    store(r + RETIRED_GRID_MW * LANES, retired);
+    store(r + NEW_TH * LANES, nTh * survival);
+    store(r + NEW_WALL_MW * LANES, nMw * survival);
+    store(r + OLD_TH * LANES, oTh * survival);
+    store(r + OLD_WALL_MW * LANES, oMw * survival);
+    store(r + SOLD_BELOW_COST * LANES, belowCost);
+    store(r + MIN_BTC * LANES, minBtc);
 
     const vd flow = cashNow - cash0;
-    const vd npvFlow = load(npvCol + p0) + discount * flow;
-    store(npvCol + p0, npvFlow);
-    store(cashCol + p0, cashNow);
-    store(btcCol + p0, held);
-    store(shortfallCol + p0, sel(cashNow < 0.0, splat(1), load(shortfallCol + p0)));
-    const vd minCash = load(minCashCol + p0);
-    store(minCashCol + p0, sel(cashNow < minCash, cashNow, minCash));
-    store(minedCol + p0, load(minedCol + p0) + mined);
-    store(ebitdaCol + p0, load(ebitdaCol + p0) + monthEbitda);
+    const vd npvFlow = load(r + NPV_FLOWS * LANES) + discount * flow;
+    store(r + NPV_FLOWS * LANES, npvFlow);
+    store(r + CASH * LANES, cashNow);
+    store(r + BTC * LANES, held);
+    store(r + SHORTFALL * LANES, sel(cashNow < 0.0, splat(1), load(r + SHORTFALL * LANES)));
+    const vd minCash = load(r + MIN_CASH * LANES);
+    store(r + MIN_CASH * LANES, sel(cashNow < minCash, cashNow, minCash));
+    store(r + BTC_MINED * LANES, load(r + BTC_MINED * LANES) + mined);
+    store(r + EBITDA * LANES, load(r + EBITDA * LANES) + monthEbitda);
     if (lastYear) {
-      store(ebitda12Col + p0, load(ebitda12Col + p0) + monthEbitda);
-      store(margin12Col + p0, load(margin12Col + p0) + (miningRevenue - miningCost));
+      store(r + EBITDA_LAST12 * LANES, load(r + EBITDA_LAST12 * LANES) + monthEbitda);
+      store(r + MARGIN_LAST12 * LANES, load(r + MARGIN_LAST12 * LANES) + (miningRevenue - miningCost));
     }
     const vd share = th * load(&s.invNetTh[p0]);
     if (lastMonth) {
       // only the end values are reported
-      store(shareCol + p0, share);
-      store(companyThCol + p0, th);
+      store(r + HASH_SHARE * LANES, share);
+      store(r + COMPANY_TH * LANES, th);
     }
 
     const vd npvToDate = (npvFlow + discount * (held * P - debtEnd)) - start0;

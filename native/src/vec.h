@@ -81,4 +81,26 @@ inline vd gather(const double* table, vm index) {
 #endif
 inline vd gather(const double* table, const int64_t* index) { return gather(table, load(index)); }
 
+/**
+ * A lookup table of up to 16 doubles held in two registers: a lookup is one two-register permute instead of a
+ * gather (slow on current x86). Longer tables fall back to gathers from memory.
+ */
+struct SmallTable {
+  vd lo, hi;
+  const double* data;
+  bool inRegisters;
+};
+inline SmallTable smallTable(const double* row, int count) {
+  SmallTable t{splat(0), splat(0), row, count <= 2 * LANES};
+  if (t.inRegisters)
+    for (int i = 0; i < count; i++) (i < LANES ? t.lo : t.hi)[i % LANES] = row[i];
+  return t;
+}
+inline vd lookup(const SmallTable& t, vm index) {
+#ifdef MULLET_AVX512
+  if (t.inRegisters) return (vd)_mm512_permutex2var_pd((__m512d)t.lo, (__m512i)index, (__m512d)t.hi);
+#endif
+  return gather(t.data, index);
+}
+
 }  // namespace mullet
