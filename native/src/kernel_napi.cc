@@ -34,6 +34,34 @@ Span<T> arr(napi_env env, napi_value object, const char* key) {
   return Span<T>{s.data, s.length};
 }
 
+/** The tables' lengths against the counts they are indexed by: a wrong one would read out of bounds. */
+void checkSizes(const Compiled& c) {
+  const size_t T = c.months, K1 = c.tierCount + 1, V = c.variants.size(), NT = c.netTierCount;
+  const struct {
+    const char* name;
+    size_t length, atLeast;
+  } tables[] = {
+      {"cumTh", c.cumTh.length, V * T * K1},           {"cumCost", c.cumCost.length, V * T * K1},
+      {"cumGrid", c.cumGrid.length, V * T * K1},       {"invGridStep", c.invGridStep.length, V * T * K1},
+      {"opNet", c.opNet.length, V * T},                {"convNet", c.convNet.length, V * T},
+      {"capex", c.capex.length, V * T},                {"miningOpex", c.miningOpex.length, V * T},
+      {"freeGridMw", c.freeGridMw.length, V * T},      {"financingOut", c.financingOut.length, T},
+      {"discount", c.discount.length, T + 1},          {"debtAt", c.debtAt.length, T + 1},
+      {"netSurvival", c.netSurvival.length, T + 1},    {"supplyTh", c.supplyTh.length, T},
+      {"frontierInvCost", c.frontierInvCost.length, T}, {"cohortTier", c.cohortTier.length, T},
+      {"asicDecline", c.asicDecline.length, T},        {"newJPerTh", c.newJPerTh.length, T},
+      {"netTierInvCost", c.netTierInvCost.length, NT}, {"tierCostPerTh", c.tierCostPerTh.length, K1 - 1},
+      {"daysInMonth", c.gbm ? T : c.daysInMonth.length, T},
+  };
+  for (const auto& t : tables)
+    if (t.length < t.atLeast)
+      throw std::runtime_error(std::string("runMonths: compiled.") + t.name + " has " + std::to_string(t.length) +
+                               " entries, expected at least " + std::to_string(t.atLeast));
+  for (size_t t = 0; t < T; t++)
+    if (size_t(c.cohortTier[t]) >= NT) throw std::runtime_error("runMonths: compiled.cohortTier out of range");
+  if (c.cohortMonths <= 0) throw std::runtime_error("runMonths: compiled.cohortMonths must be positive");
+}
+
 Compiled readCompiled(napi_env env, napi_value o) {
   Compiled c;
   c.months = int(num(env, o, "months"));
@@ -109,6 +137,7 @@ Compiled readCompiled(napi_env env, napi_value o) {
     c.variants.push_back(Variant{int(num(env, v, "treasury")), num(env, v, "reinvestShare"),
                                  num(env, v, "reinvestFromMonth"), num(env, v, "reinvestUntilMonth")});
   }
+  checkSizes(c);
   return c;
 }
 

@@ -112,6 +112,7 @@ void runMonths(const Compiled& c, Work& s) {
     }
   }
   // the last month's random numbers, where the JS kernel leaves them
+  if (T == 0) return;
   const int last = (T - 1) % BATCH_MONTHS;
   std::copy_n(&normals[last * normalStride], 3 * n, s.normals.begin());
   std::copy_n(&uniforms[last * uniformStride], std::min(s.uniforms.size(), uniformStride - LANES),

@@ -130,3 +130,12 @@ function firstLine(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   return message.split('\n', 1)[0] ?? message;
 }
+
+/**
+ * simulateChunk's options for this thread: the native month loop when the addon is loaded, else none (the
+ * JavaScript loop). Both give the same bits; only the speed differs.
+ */
+export function chunkOptions(): { monthLoop?: MonthLoop } {
+  const kernel = loadNativeKernel();
+  return kernel ? { monthLoop: kernel.runMonths } : {};
+}

@@ -9,6 +9,7 @@ import { summarizeCompiled } from '../core/simulate/engine.ts';
 import { parseCoinMetricsCsv } from '../data/coinmetrics-csv.ts';
 import type { Scenario } from '../schema/scenario.ts';
 import type { SimulationResult } from '../schema/simulation-result.ts';
+import { chunkOptions, nativeKernelWorkerEnv } from './native-kernel.ts';
 import type { WorkerReply, WorkerRequest } from './simulate-worker.ts';
 
 export interface RunSimulationOptions {
@@ -89,7 +90,7 @@ async function runInline(
   const results: ChunkResult[] = [];
   for (let i = 0; i < chunks; i++) {
     options.signal?.throwIfAborted();
-    results.push(simulateChunk(compiled, i));
+    results.push(simulateChunk(compiled, i, chunkOptions()));
     options.onProgress?.((i + 1) / chunks);
     // let timers, progress bars and abort signals run between chunks
     await new Promise<void>((resolve) => setImmediate(resolve));
@@ -184,7 +185,7 @@ function runOnWorkers(
       worker.postMessage({ kind: 'chunk', chunkIndex: next++ } satisfies WorkerRequest);
     };
     for (let i = 0; i < threads; i++) {
-      const worker = new Worker(entry.url, { execArgv: entry.execArgv });
+      const worker = new Worker(entry.url, { execArgv: entry.execArgv, env: nativeKernelWorkerEnv() });
       workers.push(worker);
       worker.on('message', (reply: WorkerReply) => {
         if (reply.kind === 'error') return finish(new Error(`simulation worker failed: ${reply.message}`));

@@ -3,6 +3,7 @@
 import { parentPort } from 'node:worker_threads';
 import { type ChunkResult, simulateChunk } from '../core/simulate/chunk.ts';
 import type { CompiledScenario } from '../core/simulate/compile.ts';
+import { chunkOptions } from './native-kernel.ts';
 
 export type WorkerRequest =
   | { kind: 'scenario'; compiled: CompiledScenario }
@@ -19,7 +20,7 @@ if (port) {
         return;
       }
       if (!compiled) throw new Error('chunk requested before the scenario');
-      const result = simulateChunk(compiled, message.chunkIndex);
+      const result = simulateChunk(compiled, message.chunkIndex, chunkOptions());
       const summary = result.sampleSummary;
       const arrays = [result.variantFinals, result.networkFinals, result.netSums, result.varSums];
       if (summary) arrays.push(summary.netBands, summary.varBands, summary.irrPerYear);
