@@ -1,5 +1,6 @@
 // stepNetwork of src/core/simulate/step-network.ts on 8 paths at a time. Branches become lane selects; the
-// block/retarget loop runs until every lane has finished its month; halvings (rare) are handled lane by lane.
+// block/retarget loop runs until every lane has finished its month, two blocks side by side; halvings (rare)
+// are handled lane by lane.
 #include "kernel.h"
 
 namespace mullet {
@@ -13,6 +14,97 @@ constexpr double TARGET_TIMESPAN_S = 2016 * 600;
 constexpr double INV_HALVING = 1 / HALVING_BLOCKS;
 constexpr double INV_RETARGET = 1 / RETARGET_BLOCKS;
 }  // namespace
+
+/**
+ * Blocks, retargets and halvings of the month for B consecutive 8-path blocks from p0, after pass 1 set their
+ * online hashrate: blocks at rate H·1e12/(D·2^32) per second, retargeting at every multiple of 2016 (the epoch
+ * span counts across months), the subsidy integrated over the halving schedule. The B blocks' chains of
+ * divisions are independent, so running them side by side keeps the divider busy.
+ */
+template <int B>
+void advanceBlocks(const Compiled& c, Work& s, int t, int p0) {
+  const double monthStartS = t * MONTH_S;
+  const double poolKeep = c.poolKeep;
+  const double perPhDay = 1000 / (MONTH_S / 86400);
+  vd H[B], D[B], h[B], h0[B], ep[B], rate[B], remaining[B], nextRetarget[B], halving[B];
+  vm active[B];
+  for (int i = 0; i < B; i++) {
+    const int p = p0 + i * LANES;
+    H[i] = load(&s.netTh[p]);
+    D[i] = load(&s.difficulty[p]);
+    h[i] = load(&s.height[p]);
+    h0[i] = h[i];
+    ep[i] = load(&s.epochElapsedS[p]);
+    rate[i] = (H[i] * BLOCK_RATE_FACTOR) / D[i];
+    remaining[i] = splat(MONTH_S);
+    nextRetarget[i] = (vfloor(h[i] * INV_RETARGET) + 1.0) * RETARGET_BLOCKS;
+    halving[i] = load(&s.nextHalving[p]);
+    active[i] = splatm(-1);
+  }
+  for (;;) {
+    bool more = false;
+    for (int i = 0; i < B; i++) {
+      // decided on heights, so a retarget that rounding puts a hair inside the month is never skipped
+      const vd hFull = h[i] + rate[i] * remaining[i];
+      const vm last = ~(hFull >= nextRetarget[i]);  // NaN-safe: a NaN lane finishes
+      const vd hEnd = sel(last, hFull, nextRetarget[i]);
+      const vm hit = active[i] & (hEnd >= halving[i]);
+      if (any(hit)) {
+        for (int l = 0; l < LANES; l++) {
+          if (!hit[l]) continue;
+          const int p = p0 + i * LANES + l;
+          if (p < s.n) {
+            const int seen = s.halvingsSeen[p];
+            if (seen < TRACKED_HALVINGS)
+              s.halvingDay[size_t(seen) * s.n + p] =
+                  ((monthStartS + (MONTH_S - remaining[i][l])) + (halving[i][l] - h[i][l]) / rate[i][l]) / 86400;
+            s.halvingsSeen[p] = seen + 1;
+          }
+          halving[i][l] += HALVING_BLOCKS;
+        }
+      }
+      const vm finish = active[i] & last;
+      const vm cont = active[i] & ~last;
+      vd need = (nextRetarget[i] - h[i]) / rate[i];
+      need = sel(need > remaining[i], remaining[i], need);
+      h[i] = sel(active[i], hEnd, h[i]);
+      const vd epCont = ep[i] + need;
+      vd factor = TARGET_TIMESPAN_S / epCont;
+      factor = sel(factor < 0.25, splat(0.25), vmin(factor, splat(4)));
+      ep[i] = sel(finish, ep[i] + remaining[i], sel(cont, splat(0), ep[i]));
+      remaining[i] = sel(cont, remaining[i] - need, remaining[i]);
+      D[i] = sel(cont, D[i] * factor, D[i]);
+      nextRetarget[i] = sel(cont, nextRetarget[i] + RETARGET_BLOCKS, nextRetarget[i]);
+      rate[i] = sel(cont, (H[i] * BLOCK_RATE_FACTOR) / D[i], rate[i]);
+      active[i] = cont;
+      more |= any(cont);
+    }
+    if (!more) break;
+  }
+  for (int i = 0; i < B; i++) {
+    const int p = p0 + i * LANES;
+    const vd f = load(&s.fee[p]);
+    const vd era0f = vfloor(h0[i] * INV_HALVING);
+    const vm era0 = vtoint(era0f);
+    const vd era1f = vfloor(h[i] * INV_HALVING);
+    const vm era1 = vtoint(era1f);
+    const vd sub0 = gather(c.eraSubsidyBtc.data, era0);
+    const vd sub1 = gather(c.eraSubsidyBtc.data, era1);
+    const vd subsidy = (((gather(c.eraCumBtc.data, era1) + (h[i] - era1f * HALVING_BLOCKS) * sub1) -
+                         gather(c.eraCumBtc.data, era0)) -
+                        (h0[i] - era0f * HALVING_BLOCKS) * sub0);
+    const vd reward = subsidy + (h[i] - h0[i]) * f;
+    const vd invH = load(&s.invNetTh[p]);
+    store(&s.difficulty[p], D[i]);
+    store(&s.height[p], h[i]);
+    store(&s.epochElapsedS[p], ep[i]);
+    store(&s.nextHalving[p], halving[i]);
+    store(&s.subsidyTotal[p], load(&s.subsidyTotal[p]) + subsidy);
+    store(&s.rewardTotal[p], load(&s.rewardTotal[p]) + reward);
+    store(&s.btcPerThNet[p], (reward * poolKeep) * invH);
+    store(&s.hashpriceBtcPerPhDay[p], (reward * invH) * perPhDay);
+  }
+}
 
 void stepNetwork(const Compiled& c, Work& s, int t, int pb, int pe) {
   const size_t S = s.S;
@@ -31,15 +123,12 @@ void stepNetwork(const Compiled& c, Work& s, int t, int pb, int pe) {
   const double asicInvRef = 1 / c.asicRevenueRef;
   const double elasticity = c.asicElasticity;
   const double asicMin = c.asicMinUsdPerTh;
-  const double monthStartS = t * MONTH_S;
-  const double perPhDay = 1000 / (MONTH_S / 86400);
-
+  // pass 1: revenue, online hashrate, new supply, the company's tiers on, the ASIC price
   for (int p0 = pb; p0 < pe; p0 += LANES) {
     const vd P = load(&s.price[p0]);
     const vd f = load(&s.fee[p0]);
-    vd D = load(&s.difficulty[p0]);
-    vd h = load(&s.height[p0]);
-    const vd h0 = h;
+    const vd D = load(&s.difficulty[p0]);
+    const vd h = load(&s.height[p0]);
     const vd era0f = vfloor(h * INV_HALVING);
     const vm era0 = vtoint(era0f);
     const vd sub0 = gather(c.eraSubsidyBtc.data, era0);
@@ -85,66 +174,12 @@ void stepNetwork(const Compiled& c, Work& s, int t, int pb, int pe) {
       store(&s.asicUsdPerTh[p0], a);
       store(&s.invAsicUsdPerTh[p0], 1.0 / a);
     }
-
-    // blocks, retargets, halvings
-    vd ep = load(&s.epochElapsedS[p0]);
-    vd rate = (H * BLOCK_RATE_FACTOR) / D;
-    vd remaining = splat(MONTH_S);
-    vd nextRetarget = (vfloor(h * INV_RETARGET) + 1.0) * RETARGET_BLOCKS;
-    vd halving = load(&s.nextHalving[p0]);
-    vm active = splatm(-1);
-    for (;;) {
-      // decided on heights, so a retarget that rounding puts a hair inside the month is never skipped
-      const vd hFull = h + rate * remaining;
-      const vm last = ~(hFull >= nextRetarget);  // NaN-safe: a NaN lane finishes
-      const vd hEnd = sel(last, hFull, nextRetarget);
-      const vm hit = active & (hEnd >= halving);
-      if (any(hit)) {
-        for (int l = 0; l < LANES; l++) {
-          if (!hit[l]) continue;
-          const int p = p0 + l;
-          if (p < s.n) {
-            const int seen = s.halvingsSeen[p];
-            if (seen < TRACKED_HALVINGS)
-              s.halvingDay[size_t(seen) * s.n + p] =
-                  ((monthStartS + (MONTH_S - remaining[l])) + (halving[l] - h[l]) / rate[l]) / 86400;
-            s.halvingsSeen[p] = seen + 1;
-          }
-          halving[l] += HALVING_BLOCKS;
-        }
-      }
-      const vm finish = active & last;
-      const vm cont = active & ~last;
-      vd need = (nextRetarget - h) / rate;
-      need = sel(need > remaining, remaining, need);
-      h = sel(active, hEnd, h);
-      const vd epCont = ep + need;
-      vd factor = TARGET_TIMESPAN_S / epCont;
-      factor = sel(factor < 0.25, splat(0.25), vmin(factor, splat(4)));
-      ep = sel(finish, ep + remaining, sel(cont, splat(0), ep));
-      remaining = sel(cont, remaining - need, remaining);
-      D = sel(cont, D * factor, D);
-      nextRetarget = sel(cont, nextRetarget + RETARGET_BLOCKS, nextRetarget);
-      rate = sel(cont, (H * BLOCK_RATE_FACTOR) / D, rate);
-      active = cont;
-      if (!any(active)) break;
-    }
-    const vd era1f = vfloor(h * INV_HALVING);
-    const vm era1 = vtoint(era1f);
-    const vd sub1 = gather(c.eraSubsidyBtc.data, era1);
-    const vd subsidy = (((gather(c.eraCumBtc.data, era1) + (h - era1f * HALVING_BLOCKS) * sub1) -
-                         gather(c.eraCumBtc.data, era0)) -
-                        (h0 - era0f * HALVING_BLOCKS) * sub0);
-    const vd reward = subsidy + (h - h0) * f;
-    store(&s.difficulty[p0], D);
-    store(&s.height[p0], h);
-    store(&s.epochElapsedS[p0], ep);
-    store(&s.nextHalving[p0], halving);
-    store(&s.subsidyTotal[p0], load(&s.subsidyTotal[p0]) + subsidy);
-    store(&s.rewardTotal[p0], load(&s.rewardTotal[p0]) + reward);
-    store(&s.btcPerThNet[p0], (reward * poolKeep) * invH);
-    store(&s.hashpriceBtcPerPhDay[p0], (reward * invH) * perPhDay);
   }
+
+  // pass 2: blocks, retargets, halvings, two 8-path blocks at a time
+  int p0 = pb;
+  for (; p0 + 2 * LANES <= pe; p0 += 2 * LANES) advanceBlocks<2>(c, s, t, p0);
+  if (p0 < pe) advanceBlocks<1>(c, s, t, p0);
 }
 
 }  // namespace mullet
