@@ -49,6 +49,7 @@ struct Compiled {
   Span<double> tierCostPerTh;
   double poolKeep, uptime, companySurvivalPerMonth, newPue, newCostPerWallMw, miningOpexPerGridMw;
   double minCash, btc0, debt0, logPrice0;
+  double start0;  // btc0 · e^logPrice0 − debt0: the starting equity the NPV-to-date subtracts
   Span<double> financingOut, discount, debtAt;
   std::vector<Variant> variants;
   Span<double> cumTh, cumCost, cumGrid, invGridStep, opNet, convNet, capex, miningOpex, freeGridMw;

@@ -4,6 +4,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "js_math.h"
 #include "kernel.h"
 #include "kernel_napi.h"
 #include "napi_util.h"
@@ -116,6 +117,7 @@ Compiled readCompiled(napi_env env, napi_value o) {
   c.btc0 = num(env, o, "btc0");
   c.debt0 = num(env, o, "debt0");
   c.logPrice0 = num(env, o, "logPrice0");
+  c.start0 = c.btc0 * js_exp(c.logPrice0) - c.debt0;
   c.financingOut = arr<double>(env, o, "financingOut");
   c.discount = arr<double>(env, o, "discount");
   c.debtAt = arr<double>(env, o, "debtAt");

@@ -45,7 +45,7 @@ void stepCompany(const Compiled& c, Work& s, int v, int t, int pb, int pe, vd* a
   const bool lastYear = t >= T - 12;
   const bool lastMonth = t == T - 1;
   const double debtEnd = c.debtAt[t + 1];
-  const double start0 = c.btc0 * js_exp(c.logPrice0) - c.debt0;
+  const double start0 = c.start0;
   const int T1 = T + 1;
   const int sampleCount = s.sampleCount;
   const size_t sampleBase = (size_t(v) * 5 * T1 + t + 1) * sampleCount;

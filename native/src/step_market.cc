@@ -23,8 +23,13 @@ void stepMarket(const Compiled& c, Work& s, int t, int pb, int pe, MonthDraws dr
       const vm jumped = u > p0;
       if (any(jumped)) {
         // the first k ≥ 1 whose CDF reaches u (capped at maxJumps): 1 + the CDF values below u
+        // the CDF only rises: once no lane lies above it, none lies above the rest
         vm k = splatm(1);
-        for (int j = 1; j < maxJumps; j++) k -= (u > c.jumpCdf[j]);
+        for (int j = 1; j < maxJumps; j++) {
+          const vm above = jumped & (u > c.jumpCdf[j]);
+          if (!any(above)) break;
+          k -= above;
+        }
         const vd kd = __builtin_convertvector(k, vd);
         const vd sq = gather(c.jumpSqrtStd.data, jumped ? k : splatm(0));
         r = sel(jumped, r + (kd * jm + sq * load(normals + 2 * size_t(n) + b)), r);
