@@ -10,15 +10,30 @@
 // from the TypeScript constant is ignored (the JavaScript kernel runs instead).
 #include <node_api.h>
 
+#include "js_math.h"
 #include "kernel_napi.h"
 #include "napi_util.h"
 
 namespace {
 
-constexpr double kAbiVersion = 2;
+constexpr double kAbiVersion = 3;
 
 // selfTest() -> "ok": proves the addon loads and its functions run (used by the loader and the build script).
 napi_value SelfTest(const mullet::napi::Args& args) { return mullet::napi::string(args.env, "ok"); }
+
+// mathProbe(xs, out): out[2i] = exp(xs[i]), out[2i+1] = log(xs[i]) as the kernel computes them (js_math.h).
+// The loader compares them with this Node's Math.exp / Math.log: another V8 may round differently, and the
+// kernel must then not be used (its results would no longer be the JavaScript kernel's bits).
+napi_value MathProbe(const mullet::napi::Args& args) {
+  const auto xs = args.float64Array(0);
+  const auto out = args.float64Array(1);
+  if (out.length < 2 * xs.length) mullet::napi::throwTypeError(args.env, "argument 1: expected 2 slots per input");
+  for (size_t i = 0; i < xs.length; i++) {
+    out.data[2 * i] = mullet::js_exp(xs.data[i]);
+    out.data[2 * i + 1] = mullet::js_log(xs.data[i]);
+  }
+  return nullptr;
+}
 
 struct Entry {
   const char* name;
@@ -28,6 +43,7 @@ struct Entry {
 constexpr Entry kFunctions[] = {
     {"selfTest", mullet::napi::callback<SelfTest>},
     {"runMonths", mullet::napi::callback<mullet::runMonthsEntry>},
+    {"mathProbe", mullet::napi::callback<MathProbe>},
 };
 
 }  // namespace

@@ -12,7 +12,7 @@ import type { MonthLoop } from '../core/simulate/chunk.ts';
  * The addon interface this code was written for. Bump it together with kAbiVersion in native/src/addon.cc
  * whenever the addon's JS-visible interface changes: an addon reporting another version is ignored.
  */
-export const NATIVE_ABI_VERSION = 2;
+export const NATIVE_ABI_VERSION = 3;
 
 /** `js` forces the JavaScript kernel; `native` requires the addon (throws when it is missing); default `auto`. */
 export const KERNEL_ENV = 'MULLET_KERNEL';
@@ -29,6 +29,8 @@ export interface NativeKernel {
   selfTest(): string;
   /** The simulator's month loop (native/src/run_months.cc): the same bits as the JS loop in chunk.ts. */
   runMonths: MonthLoop;
+  /** out[2i], out[2i+1] = the kernel's exp(xs[i]), log(xs[i]). */
+  mathProbe(xs: Float64Array, out: Float64Array): void;
 }
 
 export type KernelChoice = 'auto' | 'js' | 'native';
@@ -123,7 +125,35 @@ function tryLoad(path: string): Attempt {
   } catch (error) {
     return { missing: false, reason: `${path} fails its self-test: ${firstLine(error)}` };
   }
+  const mismatch = mathMismatch(addon as NativeKernel);
+  if (mismatch)
+    return {
+      missing: false,
+      reason: `${path} computes ${mismatch}, this Node's Math says otherwise (its results would differ)`,
+    };
   return { kernel: addon as NativeKernel };
+}
+
+/**
+ * Where the kernel's exp/log (ports of the fdlibm code V8 uses) differ from this Node's Math.exp/Math.log, or
+ * undefined. Checked on the values the kernel meets (log prices and fees, the ziggurat's tails) and edges: a
+ * Node whose V8 rounds them differently would make the native results differ from the JavaScript kernel's.
+ */
+export function mathMismatch(kernel: Pick<NativeKernel, 'mathProbe'>): string | undefined {
+  const xs: number[] = [0, 1, -1, 0.5, 2, 1e-300, 5e-324, 700, -700, 709.7, -745, 1e300, Math.LN2, Math.E];
+  for (let i = 0; i < 512; i++) {
+    const u = (i + 0.5) / 512;
+    xs.push(5 + 10 * u, -10 + 12 * u, u, -0.5 * (4 * u) ** 2, -Math.log(u));
+  }
+  const input = Float64Array.from(xs);
+  const out = new Float64Array(2 * input.length);
+  kernel.mathProbe(input, out);
+  for (let i = 0; i < input.length; i++) {
+    const x = input[i]!;
+    if (!Object.is(out[2 * i], Math.exp(x))) return `exp(${x}) = ${out[2 * i]}`;
+    if (!Object.is(out[2 * i + 1], Math.log(x))) return `log(${x}) = ${out[2 * i + 1]}`;
+  }
+  return undefined;
 }
 
 function firstLine(error: unknown): string {

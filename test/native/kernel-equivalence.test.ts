@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { type ChunkResult, simulateChunk } from '../../src/core/simulate/chunk.ts';
 import { compileScenario } from '../../src/core/simulate/compile.ts';
 import { parseScenarioText } from '../../src/data/scenario-file.ts';
-import { loadNativeKernel } from '../../src/jobs/native-kernel.ts';
+import { loadNativeKernel, mathMismatch } from '../../src/jobs/native-kernel.ts';
 import { loadReturns } from '../../src/jobs/simulate-pool.ts';
 import { parseScenario, type Scenario } from '../../src/schema/scenario.ts';
 import { frozenScenarioDocument } from '../simulate/scenarios.ts';
@@ -96,5 +96,27 @@ describe('native month loop = JavaScript month loop, bit for bit', { skip }, () 
       conversions: (s.conversions ?? []).map((c) => ({ ...c, tenantDefaultPerYear: 0.2 })),
     }));
     await compare({ ...mid, strategies }, { paths: 1000, months: 40 }, [0]);
+  });
+});
+
+describe('the loader refuses a kernel whose exp/log round differently from this Node', () => {
+  it('finds the first differing value (a fake kernel one ulp off on one log)', () => {
+    const honest = (xs: Float64Array, out: Float64Array) => {
+      for (let i = 0; i < xs.length; i++) {
+        out[2 * i] = Math.exp(xs[i]!);
+        out[2 * i + 1] = Math.log(xs[i]!);
+      }
+    };
+    assert.equal(mathMismatch({ mathProbe: honest }), undefined);
+    const offByOne = (xs: Float64Array, out: Float64Array) => {
+      honest(xs, out);
+      const bits = new BigUint64Array(out.buffer);
+      bits[2 * 20 + 1]! += 1n; // the log of the 21st probe value, one unit in the last place up
+    };
+    assert.match(mathMismatch({ mathProbe: offByOne }) ?? '', /^log\(/);
+  });
+
+  it('the built kernel matches this Node', { skip }, () => {
+    assert.equal(mathMismatch(kernel!), undefined);
   });
 });
