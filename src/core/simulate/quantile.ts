@@ -77,37 +77,465 @@ export function compensatedMean(values: ArrayLike<number>): number {
 }
 
 /**
- * Several quantiles of `values` at once (same definition as {@link quantile}), by one multi-selection: the
- * copy is partitioned recursively, descending only into parts that hold a wanted order statistic (each
- * quantile needs ranks ⌊h⌋ and ⌊h⌋+1), about 2–3 passes over the data in all. `scratch` must hold
- * `values.length` numbers; `values` is not changed.
+ * Several quantiles of `values` at once (same definition as {@link quantile}; see {@link quantilesOfSegments}).
+ * `values` is not changed.
  * @example quantiles([4, 1, 3, 2], [0.25, 0.5]) → [1.75, 2.5]
  */
 export function quantiles(
   values: ArrayLike<number>,
   qs: readonly number[],
-  scratch?: Float64Array,
+  buffers?: SelectionBuffers,
 ): number[] {
-  const count = values.length;
-  if (count === 0) return qs.map(() => Number.NaN);
-  const a = scratch ?? new Float64Array(count);
-  if (values instanceof Float64Array) a.set(values);
-  else for (let i = 0; i < count; i++) a[i] = values[i]!;
-  const ranks: number[] = [];
-  for (const q of qs) {
-    const lo = Math.floor((count - 1) * q);
-    ranks.push(lo, Math.min(count - 1, lo + 1));
+  const data = values instanceof Float64Array ? values : Float64Array.from(values);
+  return quantilesOfSegments([data], qs, buffers);
+}
+
+/**
+ * Reusable memory of {@link quantilesOfSegments}: one per caller that selects many times (a level of buckets,
+ * the values gathered from them, the next level down), so that its selections allocate next to nothing.
+ */
+export class SelectionBuffers {
+  counts = new Int32Array(0);
+  slotOf = new Int8Array(0);
+  pick = new Float64Array(0);
+  side = new Float64Array(0);
+  /** Per rank: its slot (bucket) and rank inside it; per slot: bucket, start in `pick`, fill, min, max. */
+  rankSlot = new Int32Array(0);
+  localRank = new Int32Array(0);
+  slotBucket = new Int32Array(0);
+  slotStart = new Int32Array(0);
+  slotFill = new Int32Array(0);
+  slotMin = new Float64Array(0);
+  slotMax = new Float64Array(0);
+  /** Ranks and answers handed to the next level. */
+  subRanks = new Int32Array(0);
+  subOut = new Float64Array(0);
+  copy = new Float64Array(0);
+  nested: SelectionBuffers | undefined;
+
+  /** Makes the per-rank and per-slot arrays hold `ranks` entries. */
+  fit(ranks: number): void {
+    if (this.rankSlot.length >= ranks) return;
+    this.rankSlot = new Int32Array(ranks);
+    this.localRank = new Int32Array(ranks);
+    this.slotBucket = new Int32Array(ranks);
+    this.slotStart = new Int32Array(ranks + 1);
+    this.slotFill = new Int32Array(ranks);
+    this.slotMin = new Float64Array(ranks);
+    this.slotMax = new Float64Array(ranks);
+    this.subRanks = new Int32Array(ranks);
+    this.subOut = new Float64Array(ranks);
   }
-  ranks.sort((x, y) => x - y);
-  multiSelect(a, 0, count - 1, ranks, 0, ranks.length - 1);
+
+  next(): SelectionBuffers {
+    this.nested ??= new SelectionBuffers();
+    return this.nested;
+  }
+}
+
+/**
+ * Quantiles (type 7, as {@link quantile}) of the values of `segments` taken together, as if concatenated.
+ * Every order statistic needed (ranks ⌊h⌋ and ⌊h⌋ + 1 of each quantile) is found by a histogram: one pass
+ * counts the values per bucket, a second gathers the few buckets that hold a wanted rank, which are resolved
+ * the same way (a sort when small; a value that fills half a bucket, such as a floor, is split off first).
+ * That is two reads of the data and no copy of it, where quickselect copies it and partitions it 2–3 times.
+ * An order statistic is a value of the data, so any exact method gives the same number; data with a NaN, or
+ * with both +0 and −0 in the bucket of a wanted rank (equal, yet different bits), go through the earlier
+ * implementation's quickselect instead, so that even those keep their bits.
+ */
+export function quantilesOfSegments(
+  segments: readonly Float64Array[],
+  qs: readonly number[],
+  buffers: SelectionBuffers = new SelectionBuffers(),
+): number[] {
+  let count = 0;
+  for (const seg of segments) count += seg.length;
+  if (count === 0) return qs.map(() => Number.NaN);
+  const ranks = new Int32Array(2 * qs.length);
+  qs.forEach((q, k) => {
+    const lo = Math.floor((count - 1) * q);
+    ranks[2 * k] = lo;
+    ranks[2 * k + 1] = Math.min(count - 1, lo + 1);
+  });
+  ranks.sort();
+  const got = new Float64Array(ranks.length);
+  if (!selectRanks(segments, count, ranks, got, buffers)) {
+    // the earlier implementation, verbatim: quickselect on a copy
+    if (buffers.copy.length < count) buffers.copy = new Float64Array(count);
+    const a = buffers.copy;
+    let at = 0;
+    for (const seg of segments) {
+      a.set(seg, at);
+      at += seg.length;
+    }
+    multiSelect(a, 0, count - 1, Array.from(ranks), 0, ranks.length - 1);
+    for (let r = 0; r < ranks.length; r++) got[r] = a[ranks[r]!]!;
+  }
   return qs.map((q) => {
     const h = (count - 1) * q;
     const lo = Math.floor(h);
-    const x = a[lo]!;
+    const x = got[ranks.indexOf(lo)]!;
     if (h === lo || lo + 1 >= count) return x;
-    const y = a[lo + 1]!;
+    const y = got[ranks.indexOf(lo + 1)]!;
     return x === y ? x : x + (h - lo) * (y - x);
   });
+}
+
+/** Values read, evenly spaced, to place the top-level histogram's range. */
+const SAMPLE = 64;
+/** Levels below the top before a bucket is resolved by quickselect. */
+const MAX_DEPTH = 4;
+/** Buckets of at most this many values are sorted rather than split again. */
+const SORT_AT_MOST = 24;
+/** Parts larger than this are checked for a value that fills half of them. */
+const MODE_CHECK_ABOVE = 64;
+/** Values looked at, evenly spaced, to find such a value. */
+const MODE_PROBES = 15;
+
+/**
+ * Writes the `ranks[i]`-th smallest value (ranks ascending) of the concatenated segments to `out[i]`.
+ * The top-level buckets split [a, b], the range of {@link SAMPLE} evenly spaced values (≈ the 1.5th … 98.5th
+ * percentiles); values outside it are counted in the first or last bucket, so heavy tails do not squeeze the
+ * bulk into a few buckets (the map stays monotone in x whatever the range). Returns false (the caller then
+ * uses quickselect) when the data holds a NaN, or both +0 and −0 in a bucket that holds a wanted rank.
+ */
+function selectRanks(
+  segments: readonly Float64Array[],
+  count: number,
+  ranks: Int32Array,
+  out: Float64Array,
+  buffers: SelectionBuffers,
+): boolean {
+  let a = Number.POSITIVE_INFINITY;
+  let b = Number.NEGATIVE_INFINITY;
+  const step = Math.max(1, Math.floor(count / SAMPLE));
+  let offset = 0;
+  for (const seg of segments) {
+    for (let i = (step - (offset % step)) % step; i < seg.length; i += step) {
+      const x = seg[i]!;
+      if (x - x === 0) {
+        if (x < a) a = x;
+        if (x > b) b = x;
+      }
+    }
+    offset += seg.length;
+  }
+  if (!(a < b)) {
+    // one finite value (or none) in the sample: the full range
+    a = Number.POSITIVE_INFINITY;
+    b = Number.NEGATIVE_INFINITY;
+    let below = 0;
+    let above = 0;
+    for (const seg of segments)
+      for (let i = 0; i < seg.length; i++) {
+        const x = seg[i]!;
+        if (x - x === 0) {
+          if (x < a) a = x;
+          if (x > b) b = x;
+        } else if (x === Number.NEGATIVE_INFINITY) below++;
+        else if (x === Number.POSITIVE_INFINITY) above++;
+        else return false; // NaN
+      }
+    if (!(a < b)) {
+      // −∞ …, one finite value …, +∞ …
+      for (let r = 0; r < ranks.length; r++) {
+        const rank = ranks[r]!;
+        out[r] =
+          rank < below ? Number.NEGATIVE_INFINITY : rank < count - above ? a : Number.POSITIVE_INFINITY;
+      }
+      return !(a === 0 && out.includes(0) && hasBothZeros(segments));
+    }
+  }
+  const last = bucketCount(count) - 1;
+  let scale = last / (b - a);
+  // b − a overflows: the same map at half scale (still monotone)
+  if (!Number.isFinite(scale)) scale = last / (b / 2 - a / 2) / 2;
+  if (!(Number.isFinite(scale) && scale > 0)) return false;
+  return histogramSelect(segments, ranks, a, scale, last, out, buffers, 0);
+}
+
+/** Buckets for n values: about 2 values a bucket, 16 … 4,096. */
+function bucketCount(n: number): number {
+  let b = 16;
+  while (b < 4096 && b * 2 < n) b *= 2;
+  return b;
+}
+
+/**
+ * One histogram level: the bucket of x is ⌊(x − a)·scale⌋ clamped to [0, last] (monotone in x; a NaN is
+ * counted apart, and the level returns false); the buckets holding a wanted rank are gathered, with their
+ * minimum and maximum, and resolved by {@link selectInPlace}. At the top (depth 0), a bucket that may hold
+ * zeros holds every zero of the data: both signs there return false.
+ */
+function histogramSelect(
+  segments: readonly Float64Array[],
+  ranks: Int32Array,
+  a: number,
+  scale: number,
+  last: number,
+  out: Float64Array,
+  L: SelectionBuffers,
+  depth: number,
+): boolean {
+  if (L.counts.length < last + 2) {
+    L.counts = new Int32Array(last + 2);
+    L.slotOf = new Int8Array(last + 2);
+  }
+  const counts = L.counts;
+  counts.fill(0, 0, last + 2);
+  for (const seg of segments) countBuckets(seg, counts, a, scale, last);
+  if (counts[last + 1] !== 0) return false;
+
+  // each rank's bucket (a slot per distinct bucket) and its rank inside it
+  L.fit(ranks.length);
+  const { rankSlot, localRank, slotBucket, slotStart, slotFill, slotMin, slotMax, slotOf } = L;
+  let slots = 0;
+  let bucket = 0;
+  let before = 0;
+  slotStart[0] = 0;
+  for (let r = 0; r < ranks.length; r++) {
+    const rank = ranks[r]!;
+    while (before + counts[bucket]! <= rank) before += counts[bucket++]!;
+    if (slots === 0 || slotBucket[slots - 1] !== bucket) {
+      slotBucket[slots] = bucket;
+      slotFill[slots] = slotStart[slots]!;
+      slotMin[slots] = Number.POSITIVE_INFINITY;
+      slotMax[slots] = Number.NEGATIVE_INFINITY;
+      slotStart[slots + 1] = slotStart[slots]! + counts[bucket]!;
+      slots++;
+    }
+    rankSlot[r] = slots - 1;
+    localRank[r] = rank - before;
+  }
+  const picked = slotStart[slots]!;
+  if (L.pick.length < picked) L.pick = new Float64Array(Math.max(picked, 2 * L.pick.length));
+  const pick = L.pick;
+  for (let s = 0; s < slots; s++) slotOf[slotBucket[s]!] = s + 1;
+  for (const seg of segments) gatherBuckets(seg, slotOf, pick, slotFill, slotMin, slotMax, a, scale, last);
+  for (let s = 0; s < slots; s++) slotOf[slotBucket[s]!] = 0;
+
+  const next = L.next();
+  for (let s = 0; s < slots; s++) {
+    const part = pick.subarray(slotStart[s]!, slotStart[s + 1]!);
+    if (depth === 0 && slotMin[s]! <= 0 && slotMax[s]! >= 0 && hasBothZeros([part])) return false;
+    let k = 0;
+    for (let r = 0; r < ranks.length; r++) if (rankSlot[r] === s) L.subRanks[k++] = localRank[r]!;
+    const sub = L.subRanks.subarray(0, k);
+    const got = L.subOut.subarray(0, k);
+    selectInPlace(part, sub, got, next, depth + 1, slotMin[s]!, slotMax[s]!);
+    k = 0;
+    for (let r = 0; r < ranks.length; r++) if (rankSlot[r] === s) out[r] = got[k++]!;
+  }
+  return true;
+}
+
+/** Pass 1 of a level: counts per bucket, NaN in `counts[last + 1]`. */
+function countBuckets(seg: Float64Array, counts: Int32Array, a: number, scale: number, last: number): void {
+  const nan = last + 1;
+  for (let i = 0; i < seg.length; i++) {
+    const y = (seg[i]! - a) * scale;
+    counts[y >= 0 ? (y < last ? y | 0 : last) : y < 0 ? 0 : nan]!++;
+  }
+}
+
+/** Pass 2 of a level: the values of the marked buckets (`slotOf` = slot + 1) into their slots of `pick`. */
+function gatherBuckets(
+  seg: Float64Array,
+  slotOf: Int8Array,
+  pick: Float64Array,
+  fill: Int32Array,
+  min: Float64Array,
+  max: Float64Array,
+  a: number,
+  scale: number,
+  last: number,
+): void {
+  for (let i = 0; i < seg.length; i++) {
+    const x = seg[i]!;
+    const y = (x - a) * scale;
+    const s = slotOf[y >= 0 ? (y < last ? y | 0 : last) : 0]! - 1;
+    if (s >= 0) {
+      pick[fill[s]!++] = x;
+      if (x < min[s]!) min[s] = x;
+      if (x > max[s]!) max[s] = x;
+    }
+  }
+}
+
+/**
+ * The `ranks` (ascending) order statistics of `a` (no NaN; rearranged), whose minimum and maximum are given,
+ * into `out`: one value when min = max; a sort when small; else the infinities are moved to the ends, a value
+ * that fills half of `a` is split off ({@link splitAround}), or the next histogram level splits [min, max];
+ * quickselect past MAX_DEPTH levels.
+ */
+function selectInPlace(
+  a: Float64Array,
+  ranks: Int32Array,
+  out: Float64Array,
+  L: SelectionBuffers,
+  depth: number,
+  min: number,
+  max: number,
+): void {
+  const n = a.length;
+  if (min === max) {
+    out.fill(min);
+    return;
+  }
+  if (n <= SORT_AT_MOST) {
+    insertionSort(a);
+    for (let r = 0; r < ranks.length; r++) out[r] = a[ranks[r]!]!;
+    return;
+  }
+  if (min - min !== 0 || max - max !== 0) {
+    selectWithInfinities(a, ranks, out, L, depth);
+    return;
+  }
+  const last = bucketCount(n) - 1;
+  const scale = last / (max - min);
+  if (depth > MAX_DEPTH || !(Number.isFinite(scale) && scale > 0)) {
+    multiSelect(a, 0, n - 1, Array.from(ranks), 0, ranks.length - 1);
+    for (let r = 0; r < ranks.length; r++) out[r] = a[ranks[r]!]!;
+    return;
+  }
+  if (n > MODE_CHECK_ABOVE) {
+    const mode = dominantValue(a);
+    if (!Number.isNaN(mode)) {
+      splitAround(a, mode, ranks, out, L, depth);
+      return;
+    }
+  }
+  histogramSelect([a], ranks, min, scale, last, out, L, depth);
+}
+
+/** {@link selectInPlace} for `a` holding ±∞: −∞ moved first, +∞ last, the finite values resolved between. */
+function selectWithInfinities(
+  a: Float64Array,
+  ranks: Int32Array,
+  out: Float64Array,
+  L: SelectionBuffers,
+  depth: number,
+): void {
+  const n = a.length;
+  let lo = 0;
+  let w = 0;
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < n; i++) {
+    const x = a[i]!;
+    if (x === Number.NEGATIVE_INFINITY) lo++;
+    else if (x - x === 0) {
+      a[w++] = x;
+      if (x < min) min = x;
+      if (x > max) max = x;
+    }
+  }
+  const hi = n - lo - w;
+  a.copyWithin(lo, 0, w);
+  a.fill(Number.NEGATIVE_INFINITY, 0, lo);
+  a.fill(Number.POSITIVE_INFINITY, n - hi, n);
+  const inner: number[] = [];
+  for (const k of ranks) if (k >= lo && k < n - hi) inner.push(k - lo);
+  const got = new Float64Array(inner.length);
+  if (inner.length > 0)
+    selectInPlace(a.subarray(lo, n - hi), Int32Array.from(inner), got, L, depth, min, max);
+  for (let r = 0, g = 0; r < ranks.length; r++) {
+    const k = ranks[r]!;
+    out[r] = k < lo ? Number.NEGATIVE_INFINITY : k >= n - hi ? Number.POSITIVE_INFINITY : got[g++]!;
+  }
+}
+
+/** A value that is at least 8 of {@link MODE_PROBES} evenly spaced values of `a`, or NaN. */
+function dominantValue(a: Float64Array): number {
+  const step = Math.floor(a.length / MODE_PROBES);
+  for (let i = 0; i < MODE_PROBES - 7; i++) {
+    const v = a[i * step]!;
+    let same = 1;
+    for (let j = i + 1; j < MODE_PROBES; j++) if (a[j * step] === v) same++;
+    if (same >= 8) return v;
+  }
+  return Number.NaN;
+}
+
+/**
+ * {@link selectInPlace} for `a` dominated by the value `v` (a floor, a cap, a common value): one pass moves
+ * the values below v to the front of `a` and those above it to `L.side`, with their ranges; a rank among the
+ * copies of v is v, the others are resolved on their side. (Zeros of both signs count as one value here; the
+ * top level has checked them.)
+ */
+function splitAround(
+  a: Float64Array,
+  v: number,
+  ranks: Int32Array,
+  out: Float64Array,
+  L: SelectionBuffers,
+  depth: number,
+): void {
+  const n = a.length;
+  if (L.side.length < n) L.side = new Float64Array(Math.max(n, 2 * L.side.length));
+  const side = L.side;
+  let lo = 0;
+  let hi = 0;
+  let loMin = Number.POSITIVE_INFINITY;
+  let loMax = Number.NEGATIVE_INFINITY;
+  let hiMin = Number.POSITIVE_INFINITY;
+  let hiMax = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < n; i++) {
+    const x = a[i]!;
+    if (x === v) continue;
+    if (x < v) {
+      a[lo++] = x;
+      if (x < loMin) loMin = x;
+      if (x > loMax) loMax = x;
+    } else {
+      side[hi++] = x;
+      if (x < hiMin) hiMin = x;
+      if (x > hiMax) hiMax = x;
+    }
+  }
+  const from = n - hi; // the first rank above v
+  const lower: number[] = [];
+  const upper: number[] = [];
+  for (const k of ranks) {
+    if (k < lo) lower.push(k);
+    else if (k >= from) upper.push(k - from);
+  }
+  const next = L.next();
+  const gotLower = new Float64Array(lower.length);
+  const gotUpper = new Float64Array(upper.length);
+  if (lower.length > 0)
+    selectInPlace(a.subarray(0, lo), Int32Array.from(lower), gotLower, next, depth + 1, loMin, loMax);
+  if (upper.length > 0)
+    selectInPlace(side.subarray(0, hi), Int32Array.from(upper), gotUpper, next, depth + 1, hiMin, hiMax);
+  for (let r = 0, l = 0, u = 0; r < ranks.length; r++) {
+    const k = ranks[r]!;
+    out[r] = k < lo ? gotLower[l++]! : k >= from ? gotUpper[u++]! : v;
+  }
+}
+
+function insertionSort(a: Float64Array): void {
+  for (let i = 1; i < a.length; i++) {
+    const x = a[i]!;
+    let j = i - 1;
+    while (j >= 0 && a[j]! > x) {
+      a[j + 1] = a[j]!;
+      j--;
+    }
+    a[j + 1] = x;
+  }
+}
+
+/** Whether the pieces hold both +0 and −0. */
+function hasBothZeros(pieces: readonly Float64Array[]): boolean {
+  let positive = false;
+  let negative = false;
+  for (const a of pieces)
+    for (let i = 0; i < a.length; i++)
+      if (a[i] === 0) {
+        if (Object.is(a[i], -0)) negative = true;
+        else positive = true;
+      }
+  return positive && negative;
 }
 
 /** Puts a[r] in its sorted place for every rank r in ranks[rFrom…rTo] (sorted), within a[left…right]. */
@@ -144,4 +572,22 @@ function multiSelect(
     left = i;
     rFrom = rightFrom;
   }
+}
+
+/** {@link compensatedMean} of the values of `pieces` taken in order, as if concatenated (the same bits). */
+export function compensatedMeanOf(pieces: readonly ArrayLike<number>[]): number {
+  let sum = 0;
+  let comp = 0;
+  let n = 0;
+  for (const values of pieces) {
+    for (let i = 0; i < values.length; i++) {
+      const x = values[i]!;
+      const t = sum + x;
+      if (Math.abs(sum) >= Math.abs(x)) comp += sum - t + x;
+      else comp += x - t + sum;
+      sum = t;
+    }
+    n += values.length;
+  }
+  return n === 0 ? Number.NaN : (sum + comp) / n;
 }
