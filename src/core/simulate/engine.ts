@@ -2,7 +2,7 @@ import type { Scenario } from '../../schema/scenario.ts';
 import type { SimulationResult } from '../../schema/simulation-result.ts';
 import { CHUNK_PATHS, type ChunkResult, chunkCount, simulateChunk } from './chunk.ts';
 import { type CompiledScenario, type CompileOptions, compileScenario } from './compile.ts';
-import { mergeChunks, summarizeRun } from './summary.ts';
+import { summarizeChunks } from './summary.ts';
 
 export interface SimulateOptions extends CompileOptions {
   /** Called after each chunk with the share of chunks done. */
@@ -41,7 +41,7 @@ export function summarizeCompiled(
   compiled: CompiledScenario,
   chunks: readonly ChunkResult[],
 ): SimulationResult {
-  return summarizeRun(compiled, mergeChunks(compiled, chunks), {
+  return summarizeChunks(compiled, chunks, {
     scenarioName: scenario.name,
     startDate: scenario.startDate,
     discountRatePerYear: scenario.discountRatePerYear,

@@ -8,7 +8,7 @@ import type {
 import { invariant } from '../errors.ts';
 import { CHUNK_PATHS, type ChunkResult } from './chunk.ts';
 import { type CompiledScenario, DAYS_PER_MONTH, TRACKED_HALVINGS } from './compile.ts';
-import { compensatedMean, quantiles } from './quantile.ts';
+import { compensatedMean, compensatedMeanOf, quantilesOfSegments, SelectionBuffers } from './quantile.ts';
 import { BAND_PERCENTILES, type SampleSummary } from './sample-summary.ts';
 import { NETWORK_SERIES, NF, NS, VARIANT_FINALS, VARIANT_SERIES, VF, VS } from './state.ts';
 
@@ -26,9 +26,43 @@ export interface MergedRun {
 
 /**
  * Joins chunk results in chunk order (whatever order they arrived in), so the merged numbers and everything
- * computed from them are the same bits for any number of threads.
+ * computed from them are the same bits for any number of threads. (The summary itself reads the chunks in
+ * place, {@link summarizeChunks}; this copy is for callers that want whole columns.)
  */
 export function mergeChunks(c: CompiledScenario, chunks: readonly ChunkResult[]): MergedRun {
+  const run = chunkColumns(c, chunks);
+  const paths = c.paths;
+  const V = c.variants.length;
+  const variantFinals = new Float64Array(V * VF * paths);
+  const networkFinals = new Float64Array((NF + TRACKED_HALVINGS) * paths);
+  for (let row = 0; row < V * VF; row++) joinInto(variantFinals, row * paths, run.variantColumn(row));
+  for (let row = 0; row < NF + TRACKED_HALVINGS; row++)
+    joinInto(networkFinals, row * paths, run.networkColumn(row));
+  const { netSums, varSums, sample } = run;
+  return { paths, variantFinals, networkFinals, netSums, varSums, sample };
+}
+
+function joinInto(target: Float64Array, at: number, pieces: readonly Float64Array[]): void {
+  for (const piece of pieces) {
+    target.set(piece, at);
+    at += piece.length;
+  }
+}
+
+/** A run's per-path end values as each metric's pieces (one per chunk, in path order), not copied. */
+interface RunColumns {
+  paths: number;
+  /** Metric row `v·VF + m` of the variant finals. */
+  variantColumn: (row: number) => Float64Array[];
+  /** Metric row `m` of the network finals (then the halving days). */
+  networkColumn: (row: number) => Float64Array[];
+  netSums: Float64Array;
+  varSums: Float64Array;
+  sample: SampleSummary;
+}
+
+/** Chunks checked (each index once, every path) and put in chunk order; band sums added in that order. */
+function chunkColumns(c: CompiledScenario, chunks: readonly ChunkResult[]): RunColumns {
   const sorted = [...chunks].sort((a, b) => a.chunkIndex - b.chunkIndex);
   const paths = c.paths;
   const V = c.variants.length;
@@ -40,22 +74,34 @@ export function mergeChunks(c: CompiledScenario, chunks: readonly ChunkResult[])
   invariant(sorted.reduce((s, ch) => s + ch.n, 0) === paths, 'chunks cover every path');
   const sample = sorted[0]!.sampleSummary;
   invariant(sample !== undefined, 'chunk 0 carries the sample summary');
-  const variantFinals = new Float64Array(V * VF * paths);
-  const networkFinals = new Float64Array((NF + TRACKED_HALVINGS) * paths);
   const netSums = new Float64Array(NS * T1);
   const varSums = new Float64Array(V * VS * T1);
-  let first = 0;
   for (const ch of sorted) {
-    const n = ch.n;
-    for (let row = 0; row < V * VF; row++)
-      variantFinals.set(ch.variantFinals.subarray(row * n, (row + 1) * n), row * paths + first);
-    for (let row = 0; row < NF + TRACKED_HALVINGS; row++)
-      networkFinals.set(ch.networkFinals.subarray(row * n, (row + 1) * n), row * paths + first);
     for (let i = 0; i < netSums.length; i++) netSums[i]! += ch.netSums[i]!;
     for (let i = 0; i < varSums.length; i++) varSums[i]! += ch.varSums[i]!;
-    first += n;
   }
-  return { paths, variantFinals, networkFinals, netSums, varSums, sample };
+  const pieces = (pick: (ch: ChunkResult) => Float64Array, row: number) =>
+    sorted.map((ch) => pick(ch).subarray(row * ch.n, (row + 1) * ch.n));
+  return {
+    paths,
+    variantColumn: (row) => pieces((ch) => ch.variantFinals, row),
+    networkColumn: (row) => pieces((ch) => ch.networkFinals, row),
+    netSums,
+    varSums,
+    sample,
+  };
+}
+
+/**
+ * {@link summarizeRun} straight from the chunks (any order): reads each metric from the chunks' own arrays
+ * instead of a merged copy. The same bits as `summarizeRun(c, mergeChunks(c, chunks), meta)`.
+ */
+export function summarizeChunks(
+  c: CompiledScenario,
+  chunks: readonly ChunkResult[],
+  meta: RunMeta,
+): SimulationResult {
+  return summarizeColumns(c, chunkColumns(c, chunks), meta);
 }
 
 export interface RunMeta {
@@ -66,15 +112,53 @@ export interface RunMeta {
 
 /** Turns a merged run into the {@link SimulationResult} the shells print, store and draw. */
 export function summarizeRun(c: CompiledScenario, run: MergedRun, meta: RunMeta): SimulationResult {
+  const { paths } = run;
+  const column = (data: Float64Array, row: number) => [data.subarray(row * paths, (row + 1) * paths)];
+  return summarizeColumns(
+    c,
+    {
+      paths,
+      variantColumn: (row) => column(run.variantFinals, row),
+      networkColumn: (row) => column(run.networkFinals, row),
+      netSums: run.netSums,
+      varSums: run.varSums,
+      sample: run.sample,
+    },
+    meta,
+  );
+}
+
+function summarizeColumns(c: CompiledScenario, run: RunColumns, meta: RunMeta): SimulationResult {
   const { paths, sample } = run;
   const { sampleCount, irrPaths } = sample;
   const T1 = c.months + 1;
-  const scratch = new Float64Array(paths);
-  const column = (data: Float64Array, row: number) => data.subarray(row * paths, (row + 1) * paths);
-  const dist = (values: Float64Array, scale = 1): Dist => {
-    const [p5, p50, p95] = quantiles(values, BAND_PERCENTILES, scratch);
-    return { p5: p5! * scale, p50: p50! * scale, p95: p95! * scale, mean: compensatedMean(values) * scale };
+  const buffers = new SelectionBuffers();
+  /** p5, p50, p95 and mean of values in pieces; a metric read twice (a frontier point that is a strategy,
+   * BTC held and per share) is summarized once. */
+  const stats = new Map<string, readonly [number, number, number, number]>();
+  const statsOf = (key: string, pieces: () => Float64Array[]) => {
+    let got = stats.get(key);
+    if (!got) {
+      const values = pieces();
+      const [p5, p50, p95] = quantilesOfSegments(values, BAND_PERCENTILES, buffers);
+      got = [p5!, p50!, p95!, compensatedMeanOf(values)];
+      stats.set(key, got);
+    }
+    return got;
   };
+  const distOf = (stat: readonly [number, number, number, number], scale = 1): Dist => ({
+    p5: stat[0] * scale,
+    p50: stat[1] * scale,
+    p95: stat[2] * scale,
+    mean: stat[3] * scale,
+  });
+  const variantDist = (row: number, scale = 1): Dist =>
+    distOf(
+      statsOf(`v${row}`, () => run.variantColumn(row)),
+      scale,
+    );
+  const networkDist = (row: number): Dist => distOf(statsOf(`n${row}`, () => run.networkColumn(row)));
+  const variantMean = (row: number): number => compensatedMeanOf(run.variantColumn(row));
   const band = (bands: Float64Array, row: number, sums: Float64Array): Band => {
     const pick = (k: number) => Array.from(bands.subarray((row * 3 + k) * T1, (row * 3 + k + 1) * T1));
     const mean: number[] = [];
@@ -87,11 +171,13 @@ export function summarizeRun(c: CompiledScenario, run: MergedRun, meta: RunMeta)
   const irrOf = (v: number): IrrDist => {
     const defined = sample.irrPerYear.subarray(v * irrPaths, (v + 1) * irrPaths).filter(Number.isFinite);
     if (defined.length === 0) return { p5: null, p50: null, p95: null, mean: null, definedShare: 0 };
-    return { ...dist(defined), definedShare: defined.length / irrPaths };
+    const [p5, p50, p95] = quantilesOfSegments([defined], BAND_PERCENTILES, buffers);
+    const irrDist = { p5: p5!, p50: p50!, p95: p95!, mean: compensatedMean(defined) };
+    return { ...irrDist, definedShare: defined.length / irrPaths };
   };
 
   const strategyResult = (v: number): StrategyResult => {
-    const f = (name: (typeof VARIANT_FINALS)[number]) => column(run.variantFinals, v * VF + metric(name));
+    const f = (name: (typeof VARIANT_FINALS)[number]) => v * VF + metric(name);
     const series = (name: (typeof VARIANT_SERIES)[number]) => {
       const m = VARIANT_SERIES.indexOf(name);
       return band(sample.varBands, v * VS + m, run.varSums);
@@ -100,18 +186,18 @@ export function summarizeRun(c: CompiledScenario, run: MergedRun, meta: RunMeta)
     return {
       name: variant.name,
       aiMw: variant.aiMw,
-      npvUsd: dist(f('npvUsd')),
+      npvUsd: variantDist(f('npvUsd')),
       irrPerYear: irrOf(v),
-      btcMined: dist(f('btcMined')),
-      btcHeld: dist(f('btcHeld')),
-      btcPerShare: dist(f('btcHeld'), 1 / c.sharesOutstanding),
-      cashUsd: dist(f('cashUsd')),
-      minCashUsd: dist(f('minCashUsd')),
-      ebitdaUsd: dist(f('ebitdaUsd')),
-      ebitdaLast12mUsd: dist(f('ebitdaLast12mUsd')),
-      hashShareEnd: dist(f('hashShareEnd')),
-      hashrateEndEhPerS: dist(f('hashrateEndEhPerS')),
-      shortfallProbability: compensatedMean(f('shortfall')),
+      btcMined: variantDist(f('btcMined')),
+      btcHeld: variantDist(f('btcHeld')),
+      btcPerShare: variantDist(f('btcHeld'), 1 / c.sharesOutstanding),
+      cashUsd: variantDist(f('cashUsd')),
+      minCashUsd: variantDist(f('minCashUsd')),
+      ebitdaUsd: variantDist(f('ebitdaUsd')),
+      ebitdaLast12mUsd: variantDist(f('ebitdaLast12mUsd')),
+      hashShareEnd: variantDist(f('hashShareEnd')),
+      hashrateEndEhPerS: variantDist(f('hashrateEndEhPerS')),
+      shortfallProbability: variantMean(f('shortfall')),
       series: {
         cashUsd: series('cashUsd'),
         btcHeld: series('btcHeld'),
@@ -129,14 +215,15 @@ export function summarizeRun(c: CompiledScenario, run: MergedRun, meta: RunMeta)
     Number.isFinite(day) ? addDays(meta.startDate, day) : `after ${endDate}`;
   const halvings = [];
   for (let k = 0; k < TRACKED_HALVINGS; k++) {
-    const days = column(run.networkFinals, NF + k);
+    const days = run.networkColumn(NF + k);
     let reached = 0;
-    for (let p = 0; p < paths; p++) if (Number.isFinite(days[p]!)) reached++;
+    for (const piece of days)
+      for (let p = 0; p < piece.length; p++) if (Number.isFinite(piece[p]!)) reached++;
     if (reached === 0 && k > 0) break;
     halvings.push({
       height: c.firstHalvingHeight + k * 210_000,
       ...((q) => ({ p5: dayToDate(q[0]!), p50: dayToDate(q[1]!), p95: dayToDate(q[2]!) }))(
-        quantiles(days, BAND_PERCENTILES, scratch),
+        quantilesOfSegments(days, BAND_PERCENTILES, buffers),
       ),
       reachedShare: reached / paths,
     });
@@ -162,18 +249,17 @@ export function summarizeRun(c: CompiledScenario, run: MergedRun, meta: RunMeta)
       priceUsd: netSeries('priceUsd'),
       hashrateEhPerS: netSeries('hashrateEhPerS'),
       hashpriceUsdPerPhDay: netSeries('hashpriceUsdPerPhDay'),
-      priceEndUsd: dist(column(run.networkFinals, 0)),
-      hashrateEndEhPerS: dist(column(run.networkFinals, 1)),
+      priceEndUsd: networkDist(0),
+      hashrateEndEhPerS: networkDist(1),
       nextHalvingDate: { p5: first.p5, p50: first.p50, p95: first.p95 },
       halvings,
     },
     frontier: c.frontierVariant.map((v, i) => {
-      const npv = column(run.variantFinals, v * VF + metric('npvUsd'));
       return {
         aiMw: c.frontierAiMw[i]!,
         strategy: c.variants[v]!.name,
-        npvUsd: dist(npv),
-        shortfallProbability: compensatedMean(column(run.variantFinals, v * VF + metric('shortfall'))),
+        npvUsd: variantDist(v * VF + metric('npvUsd')),
+        shortfallProbability: variantMean(v * VF + metric('shortfall')),
       };
     }),
     method: {
