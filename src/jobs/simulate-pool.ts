@@ -27,6 +27,8 @@ export interface RunSimulationOptions {
  * Runs a scenario's Monte Carlo on worker threads: compiles once, hands chunks of paths to workers as they
  * free up, merges the chunks in chunk order. Each chunk's random stream depends only on (seed, chunk), so the
  * result is the same bits for any `threads`. Reads the bootstrap CSV (the one file a scenario may name).
+ * The workers are started first: their start-up (a thread, the bundled module, the native kernel) runs while
+ * this thread reads the CSV and compiles.
  * @throws InputError for an inconsistent scenario or an unreadable CSV; an AbortError when `signal` aborts.
  */
 export async function runSimulation(
@@ -34,20 +36,26 @@ export async function runSimulation(
   options: RunSimulationOptions = {},
 ): Promise<SimulationResult> {
   options.signal?.throwIfAborted();
-  const dailyLogReturns = await loadReturns(scenario);
-  const compiled = compileScenario(scenario, {
-    ...(options.paths === undefined ? {} : { paths: options.paths }),
-    ...(options.seed === undefined ? {} : { seed: options.seed }),
-    ...(options.months === undefined ? {} : { months: options.months }),
-    ...(dailyLogReturns ? { dailyLogReturns } : {}),
-  });
-  const chunks = chunkCount(compiled.paths);
+  const chunks = chunkCount(options.paths ?? scenario.paths);
   const threads = Math.max(1, Math.min(options.threads ?? availableParallelism(), chunks));
-  const results =
-    threads === 1
-      ? await runInline(compiled, chunks, options)
-      : await runOnWorkers(compiled, chunks, threads, await workerEntry(), options);
-  return summarizeCompiled(scenario, compiled, results);
+  const pool = threads > 1 ? startWorkers(threads) : undefined;
+  pool?.catch(() => {}); // awaited below; this only keeps an early failure from being reported as unhandled
+  try {
+    const dailyLogReturns = await loadReturns(scenario);
+    const compiled = compileScenario(scenario, {
+      ...(options.paths === undefined ? {} : { paths: options.paths }),
+      ...(options.seed === undefined ? {} : { seed: options.seed }),
+      ...(options.months === undefined ? {} : { months: options.months }),
+      ...(dailyLogReturns ? { dailyLogReturns } : {}),
+    });
+    options.signal?.throwIfAborted();
+    const results = pool
+      ? await runOnWorkers(compiled, chunks, await pool, options)
+      : await runInline(compiled, chunks, options);
+    return summarizeCompiled(scenario, compiled, results);
+  } finally {
+    if (pool) void pool.then(stopWorkers, () => {});
+  }
 }
 
 /** Daily log-returns of the scenario's bootstrap CSV within its from/to window, or undefined for GBM. */
@@ -157,15 +165,46 @@ function tsxWorkerEntry(): URL {
   return new URL(`data:text/javascript,${encodeURIComponent(bootstrap)}`);
 }
 
+/** Worker threads being started, and the first failure any of them reported (error or non-zero exit). */
+interface StartedWorkers {
+  workers: Worker[];
+  failure?: { error: unknown };
+  /** Called on a failure once a run listens (before that, `failure` keeps it). */
+  onFailure?: ((error: unknown) => void) | undefined;
+}
+
+/** Starts `threads` workers from the (bundled) worker entry; they load their code while the caller goes on. */
+async function startWorkers(threads: number): Promise<StartedWorkers> {
+  const entry = await workerEntry();
+  const started: StartedWorkers = { workers: [] };
+  const fail = (error: unknown) => {
+    started.failure ??= { error };
+    started.onFailure?.(error);
+  };
+  for (let i = 0; i < threads; i++) {
+    const worker = new Worker(entry.url, { execArgv: entry.execArgv, env: nativeKernelWorkerEnv() });
+    worker.on('error', fail);
+    worker.on('exit', (code) => {
+      if (code !== 0) fail(new Error(`simulation worker exited with code ${code}`));
+    });
+    started.workers.push(worker);
+  }
+  return started;
+}
+
+function stopWorkers(started: StartedWorkers): void {
+  started.onFailure = undefined;
+  for (const worker of started.workers) void worker.terminate();
+}
+
 function runOnWorkers(
   compiled: CompiledScenario,
   chunks: number,
-  threads: number,
-  entry: WorkerEntry,
+  started: StartedWorkers,
   options: RunSimulationOptions,
 ): Promise<ChunkResult[]> {
   return new Promise<ChunkResult[]>((resolve, reject) => {
-    const workers: Worker[] = [];
+    const { workers } = started;
     const results: ChunkResult[] = [];
     let next = 0;
     let done = 0;
@@ -174,19 +213,19 @@ function runOnWorkers(
       if (settled) return;
       settled = true;
       options.signal?.removeEventListener('abort', onAbort);
-      for (const w of workers) void w.terminate();
+      stopWorkers(started);
       if (error === undefined) resolve(results);
       else reject(error);
     };
     const onAbort = () => finish(options.signal?.reason ?? new Error('aborted'));
     options.signal?.addEventListener('abort', onAbort, { once: true });
+    if (started.failure) return finish(started.failure.error);
+    started.onFailure = (error) => finish(error);
     const feed = (worker: Worker) => {
       if (next >= chunks) return;
       worker.postMessage({ kind: 'chunk', chunkIndex: next++ } satisfies WorkerRequest);
     };
-    for (let i = 0; i < threads; i++) {
-      const worker = new Worker(entry.url, { execArgv: entry.execArgv, env: nativeKernelWorkerEnv() });
-      workers.push(worker);
+    for (const worker of workers) {
       worker.on('message', (reply: WorkerReply) => {
         if (reply.kind === 'error') return finish(new Error(`simulation worker failed: ${reply.message}`));
         results.push(reply.result);
@@ -195,11 +234,8 @@ function runOnWorkers(
         if (done === chunks) finish();
         else feed(worker);
       });
-      worker.on('error', (error) => finish(error));
-      worker.on('exit', (code) => {
-        if (!settled && code !== 0) finish(new Error(`simulation worker exited with code ${code}`));
-      });
       worker.postMessage({ kind: 'scenario', compiled } satisfies WorkerRequest);
+      // chunk 0 (which also summarizes its sample) goes first, to the first worker
       feed(worker);
     }
   });

@@ -12,6 +12,11 @@ export type WorkerReply = { kind: 'chunk'; result: ChunkResult } | { kind: 'erro
 
 const port = parentPort;
 if (port) {
+  // Load the native kernel now, while the main thread is still compiling (the first chunk would load it anyway;
+  // a failure is reported there, with the chunk).
+  try {
+    chunkOptions();
+  } catch {}
   let compiled: CompiledScenario | undefined;
   port.on('message', (message: WorkerRequest) => {
     try {
