@@ -150,6 +150,66 @@ export function quantilesOfSegments(
 ): number[] {
   let count = 0;
   for (const seg of segments) count += seg.length;
+  return quantilesBy(segments, count, qs, buffers, (ranks, got) =>
+    selectRanks(segments, count, ranks, got, buffers),
+  );
+}
+
+/**
+ * The histogram pass of {@link quantilesOfSegments} fed one piece at a time, in any order (say, chunks as
+ * they arrive), so that {@link QuantileCounter.quantiles} then only gathers: one more read of the pieces.
+ * The buckets are placed by the first piece's sample. The same answer as quantilesOfSegments.
+ */
+export class QuantileCounter {
+  #range: HistogramRange | undefined;
+  #placed = false;
+  #counts: Int32Array | undefined;
+  #count = 0;
+
+  /** @param expected the number of values that will be added (sizes the histogram). */
+  constructor(private readonly expected: number) {}
+
+  add(piece: Float64Array): void {
+    this.#count += piece.length;
+    if (!this.#placed) {
+      this.#placed = true;
+      this.#range = histogramRange([piece], piece.length, this.expected);
+      if (this.#range) this.#counts = new Int32Array(this.#range.last + 2);
+    }
+    const range = this.#range;
+    if (range && this.#counts) countBuckets(piece, this.#counts, range.a, range.scale, range.last);
+  }
+
+  /** Quantiles of the added values, given as `pieces` (every added piece once, in any order). */
+  quantiles(
+    pieces: readonly Float64Array[],
+    qs: readonly number[],
+    buffers = new SelectionBuffers(),
+  ): number[] {
+    let count = 0;
+    for (const piece of pieces) count += piece.length;
+    if (count !== this.#count)
+      throw new Error(`QuantileCounter: ${count} values given, ${this.#count} counted`);
+    const range = this.#range;
+    const counts = this.#counts;
+    if (!range || !counts) return quantilesOfSegments(pieces, qs, buffers);
+    return quantilesBy(pieces, count, qs, buffers, (ranks, got) =>
+      histogramSelect(pieces, ranks, range.a, range.scale, range.last, got, buffers, 0, counts),
+    );
+  }
+}
+
+/**
+ * The type-7 quantiles of `count` values from their order statistics, which `select` writes for the sorted
+ * ranks; when it returns false, from the earlier implementation's quickselect on a copy instead.
+ */
+function quantilesBy(
+  segments: readonly Float64Array[],
+  count: number,
+  qs: readonly number[],
+  buffers: SelectionBuffers,
+  select: (ranks: Int32Array, got: Float64Array) => boolean,
+): number[] {
   if (count === 0) return qs.map(() => Number.NaN);
   const ranks = new Int32Array(2 * qs.length);
   qs.forEach((q, k) => {
@@ -159,7 +219,7 @@ export function quantilesOfSegments(
   });
   ranks.sort();
   const got = new Float64Array(ranks.length);
-  if (!selectRanks(segments, count, ranks, got, buffers)) {
+  if (!select(ranks, got)) {
     // the earlier implementation, verbatim: quickselect on a copy
     if (buffers.copy.length < count) buffers.copy = new Float64Array(count);
     const a = buffers.copy;
@@ -206,6 +266,54 @@ function selectRanks(
   out: Float64Array,
   buffers: SelectionBuffers,
 ): boolean {
+  const range = histogramRange(segments, count, count);
+  if (range) return histogramSelect(segments, ranks, range.a, range.scale, range.last, out, buffers, 0);
+  // one finite value (or none) in the sample: the full range
+  let a = Number.POSITIVE_INFINITY;
+  let b = Number.NEGATIVE_INFINITY;
+  let below = 0;
+  let above = 0;
+  for (const seg of segments)
+    for (let i = 0; i < seg.length; i++) {
+      const x = seg[i]!;
+      if (x - x === 0) {
+        if (x < a) a = x;
+        if (x > b) b = x;
+      } else if (x === Number.NEGATIVE_INFINITY) below++;
+      else if (x === Number.POSITIVE_INFINITY) above++;
+      else return false; // NaN
+    }
+  if (a < b) {
+    const last = bucketCount(count) - 1;
+    const scale = scaleOf(a, b, last);
+    if (scale === undefined) return false;
+    return histogramSelect(segments, ranks, a, scale, last, out, buffers, 0);
+  }
+  // −∞ …, one finite value …, +∞ …
+  for (let r = 0; r < ranks.length; r++) {
+    const rank = ranks[r]!;
+    out[r] = rank < below ? Number.NEGATIVE_INFINITY : rank < count - above ? a : Number.POSITIVE_INFINITY;
+  }
+  return !(a === 0 && out.includes(0) && hasBothZeros(segments));
+}
+
+/** A top-level histogram's buckets: x goes to ⌊(x − a)·scale⌋ clamped to [0, last]. */
+interface HistogramRange {
+  a: number;
+  scale: number;
+  last: number;
+}
+
+/**
+ * Buckets over [a, b], the range of {@link SAMPLE} evenly spaced finite values of the segments (≈ the 1.5th …
+ * 98.5th percentiles), for `total` values in all; undefined when the sample has fewer than two distinct
+ * finite values (or the range cannot be scaled).
+ */
+function histogramRange(
+  segments: readonly Float64Array[],
+  count: number,
+  total: number,
+): HistogramRange | undefined {
   let a = Number.POSITIVE_INFINITY;
   let b = Number.NEGATIVE_INFINITY;
   const step = Math.max(1, Math.floor(count / SAMPLE));
@@ -220,38 +328,17 @@ function selectRanks(
     }
     offset += seg.length;
   }
-  if (!(a < b)) {
-    // one finite value (or none) in the sample: the full range
-    a = Number.POSITIVE_INFINITY;
-    b = Number.NEGATIVE_INFINITY;
-    let below = 0;
-    let above = 0;
-    for (const seg of segments)
-      for (let i = 0; i < seg.length; i++) {
-        const x = seg[i]!;
-        if (x - x === 0) {
-          if (x < a) a = x;
-          if (x > b) b = x;
-        } else if (x === Number.NEGATIVE_INFINITY) below++;
-        else if (x === Number.POSITIVE_INFINITY) above++;
-        else return false; // NaN
-      }
-    if (!(a < b)) {
-      // −∞ …, one finite value …, +∞ …
-      for (let r = 0; r < ranks.length; r++) {
-        const rank = ranks[r]!;
-        out[r] =
-          rank < below ? Number.NEGATIVE_INFINITY : rank < count - above ? a : Number.POSITIVE_INFINITY;
-      }
-      return !(a === 0 && out.includes(0) && hasBothZeros(segments));
-    }
-  }
-  const last = bucketCount(count) - 1;
+  if (!(a < b)) return undefined;
+  const last = bucketCount(total) - 1;
+  const scale = scaleOf(a, b, last);
+  return scale === undefined ? undefined : { a, scale, last };
+}
+
+/** `last / (b − a)`, at half scale when b − a overflows (still monotone); undefined if that fails too. */
+function scaleOf(a: number, b: number, last: number): number | undefined {
   let scale = last / (b - a);
-  // b − a overflows: the same map at half scale (still monotone)
   if (!Number.isFinite(scale)) scale = last / (b / 2 - a / 2) / 2;
-  if (!(Number.isFinite(scale) && scale > 0)) return false;
-  return histogramSelect(segments, ranks, a, scale, last, out, buffers, 0);
+  return Number.isFinite(scale) && scale > 0 ? scale : undefined;
 }
 
 /** Buckets for n values: about 2 values a bucket, 16 … 4,096. */
@@ -263,7 +350,8 @@ function bucketCount(n: number): number {
 
 /**
  * One histogram level: the bucket of x is ⌊(x − a)·scale⌋ clamped to [0, last] (monotone in x; a NaN is
- * counted apart, and the level returns false); the buckets holding a wanted rank are gathered, with their
+ * counted apart, and the level returns false), counted here unless `counted` holds the counts already; the
+ * buckets holding a wanted rank are gathered, with their
  * minimum and maximum, and resolved by {@link selectInPlace}. At the top (depth 0), a bucket that may hold
  * zeros holds every zero of the data: both signs there return false.
  */
@@ -276,14 +364,17 @@ function histogramSelect(
   out: Float64Array,
   L: SelectionBuffers,
   depth: number,
+  counted?: Int32Array,
 ): boolean {
   if (L.counts.length < last + 2) {
     L.counts = new Int32Array(last + 2);
     L.slotOf = new Int8Array(last + 2);
   }
-  const counts = L.counts;
-  counts.fill(0, 0, last + 2);
-  for (const seg of segments) countBuckets(seg, counts, a, scale, last);
+  const counts: Int32Array = counted ?? L.counts;
+  if (!counted) {
+    counts.fill(0, 0, last + 2);
+    for (const seg of segments) countBuckets(seg, counts, a, scale, last);
+  }
   if (counts[last + 1] !== 0) return false;
 
   // each rank's bucket (a slot per distinct bucket) and its rank inside it
@@ -576,10 +667,20 @@ function multiSelect(
 
 /** {@link compensatedMean} of the values of `pieces` taken in order, as if concatenated (the same bits). */
 export function compensatedMeanOf(pieces: readonly ArrayLike<number>[]): number {
-  let sum = 0;
-  let comp = 0;
-  let n = 0;
-  for (const values of pieces) {
+  const sum = new CompensatedSum();
+  for (const values of pieces) sum.add(values);
+  return sum.mean();
+}
+
+/** The running state of {@link compensatedMean}: values added piece by piece, in order, give the same bits. */
+export class CompensatedSum {
+  sum = 0;
+  comp = 0;
+  count = 0;
+
+  add(values: ArrayLike<number>): void {
+    let sum = this.sum;
+    let comp = this.comp;
     for (let i = 0; i < values.length; i++) {
       const x = values[i]!;
       const t = sum + x;
@@ -587,7 +688,12 @@ export function compensatedMeanOf(pieces: readonly ArrayLike<number>[]): number 
       else comp += x - t + sum;
       sum = t;
     }
-    n += values.length;
+    this.sum = sum;
+    this.comp = comp;
+    this.count += values.length;
   }
-  return n === 0 ? Number.NaN : (sum + comp) / n;
+
+  mean(): number {
+    return this.count === 0 ? Number.NaN : (this.sum + this.comp) / this.count;
+  }
 }
