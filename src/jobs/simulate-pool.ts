@@ -6,6 +6,8 @@ import { InputError } from '../core/errors.ts';
 import { type ChunkResult, chunkCount, simulateChunk } from '../core/simulate/chunk.ts';
 import { type CompiledScenario, compileScenario } from '../core/simulate/compile.ts';
 import { summarizeCompiled } from '../core/simulate/engine.ts';
+import { sampleBandsStep } from '../core/simulate/sample-summary.ts';
+import { RunAccumulator } from '../core/simulate/summary.ts';
 import { parseCoinMetricsCsv } from '../data/coinmetrics-csv.ts';
 import type { Scenario } from '../schema/scenario.ts';
 import type { SimulationResult } from '../schema/simulation-result.ts';
@@ -49,10 +51,11 @@ export async function runSimulation(
       ...(dailyLogReturns ? { dailyLogReturns } : {}),
     });
     options.signal?.throwIfAborted();
+    const accumulator = new RunAccumulator(compiled);
     const results = pool
-      ? await runOnWorkers(compiled, chunks, await pool, options)
-      : await runInline(compiled, chunks, options);
-    return summarizeCompiled(scenario, compiled, results);
+      ? await runOnWorkers(compiled, chunks, await pool, accumulator, options)
+      : await runInline(compiled, chunks, accumulator, options);
+    return summarizeCompiled(scenario, compiled, results, accumulator);
   } finally {
     if (pool) void pool.then(stopWorkers, () => {});
   }
@@ -93,12 +96,15 @@ export async function loadReturns(scenario: Scenario): Promise<Float64Array | un
 async function runInline(
   compiled: CompiledScenario,
   chunks: number,
+  accumulator: RunAccumulator,
   options: RunSimulationOptions,
 ): Promise<ChunkResult[]> {
   const results: ChunkResult[] = [];
   for (let i = 0; i < chunks; i++) {
     options.signal?.throwIfAborted();
-    results.push(simulateChunk(compiled, i, chunkOptions()));
+    const result = simulateChunk(compiled, i, chunkOptions());
+    accumulator.add(result);
+    results.push(result);
     options.onProgress?.((i + 1) / chunks);
     // let timers, progress bars and abort signals run between chunks
     await new Promise<void>((resolve) => setImmediate(resolve));
@@ -197,15 +203,23 @@ function stopWorkers(started: StartedWorkers): void {
   for (const worker of started.workers) void worker.terminate();
 }
 
+/**
+ * Hands the chunks to the workers, each keeping a second chunk queued while there are more chunks left than
+ * workers (so that a worker never waits for this thread to answer), one at a time at the end (so that the last
+ * chunks balance). As chunks arrive, this thread summarizes what it can: chunk 0's sample a step at a time
+ * (between messages) and every chunk into `accumulator`.
+ */
 function runOnWorkers(
   compiled: CompiledScenario,
   chunks: number,
   started: StartedWorkers,
+  accumulator: RunAccumulator,
   options: RunSimulationOptions,
 ): Promise<ChunkResult[]> {
   return new Promise<ChunkResult[]>((resolve, reject) => {
     const { workers } = started;
     const results: ChunkResult[] = [];
+    const queued = new Map<Worker, number>();
     let next = 0;
     let done = 0;
     let settled = false;
@@ -221,22 +235,36 @@ function runOnWorkers(
     options.signal?.addEventListener('abort', onAbort, { once: true });
     if (started.failure) return finish(started.failure.error);
     started.onFailure = (error) => finish(error);
-    const feed = (worker: Worker) => {
-      if (next >= chunks) return;
-      worker.postMessage({ kind: 'chunk', chunkIndex: next++ } satisfies WorkerRequest);
+    const feed = (worker: Worker, upTo: number) => {
+      while (next < chunks && (queued.get(worker) ?? 0) < upTo) {
+        worker.postMessage({ kind: 'chunk', chunkIndex: next++ } satisfies WorkerRequest);
+        queued.set(worker, (queued.get(worker) ?? 0) + 1);
+      }
     };
+    const depth = () => (chunks - next > workers.length ? 2 : 1);
     for (const worker of workers) {
       worker.on('message', (reply: WorkerReply) => {
         if (reply.kind === 'error') return finish(new Error(`simulation worker failed: ${reply.message}`));
+        queued.set(worker, (queued.get(worker) ?? 1) - 1);
+        feed(worker, depth());
+        const summary = reply.result.sampleSummary;
+        if (summary) {
+          // chunk 0's bands and IRRs, a step at a time between the workers' messages (the rest at the end)
+          const step = () => {
+            if (!settled && !sampleBandsStep(compiled, summary)) setImmediate(step);
+          };
+          setImmediate(step);
+        }
+        accumulator.add(reply.result);
         results.push(reply.result);
         done++;
         options.onProgress?.(done / chunks);
         if (done === chunks) finish();
-        else feed(worker);
       });
       worker.postMessage({ kind: 'scenario', compiled } satisfies WorkerRequest);
-      // chunk 0 (which also summarizes its sample) goes first, to the first worker
-      feed(worker);
     }
+    // chunk 0 (whose sample this thread summarizes while the others run) first, then one more each
+    for (const worker of workers) feed(worker, 1);
+    for (const worker of workers) feed(worker, depth());
   });
 }

@@ -2,7 +2,7 @@ import type { Scenario } from '../../schema/scenario.ts';
 import type { SimulationResult } from '../../schema/simulation-result.ts';
 import { CHUNK_PATHS, type ChunkResult, chunkCount, simulateChunk } from './chunk.ts';
 import { type CompiledScenario, type CompileOptions, compileScenario } from './compile.ts';
-import { summarizeChunks } from './summary.ts';
+import { type RunAccumulator, summarizeChunks } from './summary.ts';
 
 export interface SimulateOptions extends CompileOptions {
   /** Called after each chunk with the share of chunks done. */
@@ -35,15 +35,20 @@ export function runChunks(
   return chunks;
 }
 
-/** Merges chunk results (any order) and summarizes them. */
+/**
+ * Merges chunk results (any order) and summarizes them; `accumulator`, when given, has been fed every chunk
+ * as it arrived (the same result, with less left to do now).
+ */
 export function summarizeCompiled(
   scenario: Scenario,
   compiled: CompiledScenario,
   chunks: readonly ChunkResult[],
+  accumulator?: RunAccumulator,
 ): SimulationResult {
-  return summarizeChunks(compiled, chunks, {
+  const meta = {
     scenarioName: scenario.name,
     startDate: scenario.startDate,
     discountRatePerYear: scenario.discountRatePerYear,
-  });
+  };
+  return summarizeChunks(compiled, chunks, meta, accumulator);
 }

@@ -19,43 +19,107 @@ export interface BandSample {
   flowSample: Float64Array;
 }
 
-/** What the sample contributes to the result: band percentiles and incremental IRRs. */
+/**
+ * What chunk 0 hands over for the bands and IRRs: its sample, to be summarized by {@link sampleBands} on the
+ * thread that summarizes the run. (A worker would do it cold, on the path of the chunks; the merging thread
+ * does it while the workers simulate, with its code already optimized from earlier runs.)
+ */
 export interface SampleSummary {
   sampleCount: number;
   irrPaths: number;
+  sample: BandSample;
+}
+
+/** The sample's contribution to the result: band percentiles and incremental IRRs. */
+export interface SampleBands {
   /** `[((m·3 + q)·(T+1) + t]`, q over BAND_PERCENTILES. */
   netBands: Float64Array;
   /** `[(((v·VS + m)·3 + q)·(T+1) + t]`; NaN for a variant that is no strategy. */
   varBands: Float64Array;
-  /** `[v·irrPaths + p]`: annual IRR of variant v's flows minus the baseline's, NaN where none exists (and for
-   * the baseline and the variants that are no strategy). */
+  /**
+   * `[v·irrPaths + p]`: annual IRR of variant v's flows minus the baseline's, NaN where none exists (and for
+   * the baseline and the variants that are no strategy).
+   */
   irrPerYear: Float64Array;
 }
+
+/** Chunk 0's sample as a {@link SampleSummary} (nothing computed yet; see {@link sampleBands}). */
+export function summarizeSample(_c: CompiledScenario, sample: BandSample): SampleSummary {
+  return {
+    sampleCount: sample.sampleCount,
+    irrPaths: Math.min(sample.sampleCount, IRR_SAMPLE_PATHS),
+    sample,
+  };
+}
+
+/** The typed arrays of a sample summary, for a worker's transfer list. */
+export function sampleSummaryArrays(summary: SampleSummary): Float64Array[] {
+  const { netSample, varSample, flowSample } = summary.sample;
+  return [netSample, varSample, flowSample];
+}
+
+/** Months of band percentiles (of 4,096 paths) per step: ≈ 1 ms. */
+const STEP_MONTHS = 32;
+/** IRRs per step: ≈ 1 ms. */
+const STEP_IRRS = 128;
+
+const progress = new WeakMap<SampleSummary, { steps: Generator<void, SampleBands>; bands?: SampleBands }>();
 
 /**
  * Band percentiles per month and series, and the incremental IRR of each variant against the baseline on the
  * first {@link IRR_SAMPLE_PATHS} sampled paths (monthly IRR annualized as (1 + r)^12 − 1; NaN where the
  * difference of flows has no sign change or no root). Only what the result reports is computed: bands and
  * IRRs of the variants that are strategies (`c.strategyVariant`); a frontier point that is no strategy reports
- * end values only, so its rows stay NaN.
+ * end values only, so its rows stay NaN. Computed once per summary; finishes what {@link sampleBandsStep} began.
  */
-export function summarizeSample(c: CompiledScenario, sample: BandSample): SampleSummary {
-  const { sampleCount } = sample;
+export function sampleBands(c: CompiledScenario, summary: SampleSummary): SampleBands {
+  const state = stateOf(c, summary);
+  while (!state.bands) sampleBandsStep(c, summary);
+  return state.bands;
+}
+
+/**
+ * One step of {@link sampleBands} (≈ 1 ms: band percentiles of 32 months of one series, or 128 IRRs), for a
+ * thread that interleaves it with other work. Returns true once everything is computed.
+ */
+export function sampleBandsStep(c: CompiledScenario, summary: SampleSummary): boolean {
+  const state = stateOf(c, summary);
+  if (state.bands) return true;
+  const r = state.steps.next();
+  if (r.done) state.bands = r.value;
+  return r.done === true;
+}
+
+function stateOf(c: CompiledScenario, summary: SampleSummary) {
+  let state = progress.get(summary);
+  if (!state) {
+    state = { steps: bandSteps(c, summary) };
+    progress.set(summary, state);
+  }
+  return state;
+}
+
+function* bandSteps(c: CompiledScenario, summary: SampleSummary): Generator<void, SampleBands> {
+  const { sample, sampleCount, irrPaths } = summary;
   const T1 = c.months + 1;
   const V = c.variants.length;
-  const reported = reportedVariants(c);
+  const reported = [...new Set(c.strategyVariant)].sort((x, y) => x - y);
   const buffers = new SelectionBuffers();
-  const bands = (data: Float64Array, rows: readonly number[], total: number): Float64Array => {
-    const out = new Float64Array(total * 3 * T1).fill(Number.NaN);
-    for (const row of rows)
-      for (let t = 0; t < T1; t++) {
-        const at = (row * T1 + t) * sampleCount;
-        const q = quantiles(data.subarray(at, at + sampleCount), BAND_PERCENTILES, buffers);
-        for (let k = 0; k < 3; k++) out[(row * 3 + k) * T1 + t] = q[k]!;
-      }
-    return out;
-  };
-  const irrPaths = Math.min(sampleCount, IRR_SAMPLE_PATHS);
+  const netBands = new Float64Array(NS * 3 * T1).fill(Number.NaN);
+  const varBands = new Float64Array(V * VS * 3 * T1).fill(Number.NaN);
+  // a step: STEP_MONTHS months of one series
+  function* bandRow(data: Float64Array, out: Float64Array, row: number): Generator<void> {
+    for (let t = 0; t < T1; t++) {
+      const at = (row * T1 + t) * sampleCount;
+      const q = quantiles(data.subarray(at, at + sampleCount), BAND_PERCENTILES, buffers);
+      for (let k = 0; k < 3; k++) out[(row * 3 + k) * T1 + t] = q[k]!;
+      if ((t + 1) % STEP_MONTHS === 0) yield;
+    }
+    yield;
+  }
+  for (let m = 0; m < NS; m++) yield* bandRow(sample.netSample, netBands, m);
+  for (const v of reported)
+    for (let m = 0; m < VS; m++) yield* bandRow(sample.varSample, varBands, v * VS + m);
   const irrPerYear = new Float64Array(V * irrPaths).fill(Number.NaN);
   const delta = new Float64Array(T1);
   const b = c.baselineVariant;
@@ -68,24 +132,9 @@ export function summarizeSample(c: CompiledScenario, sample: BandSample): Sample
         delta[t] = sample.flowSample[at + t * sampleCount]! - sample.flowSample[bt + t * sampleCount]!;
       const r = irr(delta);
       if (r.ok) irrPerYear[v * irrPaths + p] = (1 + r.ratePerPeriod) ** 12 - 1;
+      if ((p + 1) % STEP_IRRS === 0) yield;
     }
+    yield;
   }
-  const variantRows: number[] = [];
-  for (const v of reported) for (let m = 0; m < VS; m++) variantRows.push(v * VS + m);
-  return {
-    sampleCount,
-    irrPaths,
-    netBands: bands(
-      sample.netSample,
-      Array.from({ length: NS }, (_, m) => m),
-      NS,
-    ),
-    varBands: bands(sample.varSample, variantRows, V * VS),
-    irrPerYear,
-  };
-}
-
-/** The variants whose bands and IRRs the result reports (the strategies'), ascending, each once. */
-function reportedVariants(c: CompiledScenario): number[] {
-  return [...new Set(c.strategyVariant)].sort((x, y) => x - y);
+  return { netBands, varBands, irrPerYear };
 }

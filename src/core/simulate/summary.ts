@@ -8,8 +8,15 @@ import type {
 import { invariant } from '../errors.ts';
 import { CHUNK_PATHS, type ChunkResult } from './chunk.ts';
 import { type CompiledScenario, DAYS_PER_MONTH, TRACKED_HALVINGS } from './compile.ts';
-import { compensatedMean, compensatedMeanOf, quantilesOfSegments, SelectionBuffers } from './quantile.ts';
-import { BAND_PERCENTILES, type SampleSummary } from './sample-summary.ts';
+import {
+  CompensatedSum,
+  compensatedMean,
+  compensatedMeanOf,
+  QuantileCounter,
+  quantilesOfSegments,
+  SelectionBuffers,
+} from './quantile.ts';
+import { BAND_PERCENTILES, type SampleSummary, sampleBands } from './sample-summary.ts';
 import { NETWORK_SERIES, NF, NS, VARIANT_FINALS, VARIANT_SERIES, VF, VS } from './state.ts';
 
 /** All chunks of a run joined in chunk order: per-path end values, monthly sums, chunk 0's sample summary. */
@@ -100,8 +107,71 @@ export function summarizeChunks(
   c: CompiledScenario,
   chunks: readonly ChunkResult[],
   meta: RunMeta,
+  accumulator?: RunAccumulator,
 ): SimulationResult {
-  return summarizeColumns(c, chunkColumns(c, chunks), meta);
+  return summarizeColumns(c, chunkColumns(c, chunks), meta, accumulator);
+}
+
+/** A column of the finals: `v${row}` (variant finals) or `n${row}` (network finals). */
+type ColumnKey = `v${number}` | `n${number}`;
+
+/**
+ * The part of the end distributions that can be done a chunk at a time, while the other chunks are being
+ * simulated: the histogram counts of every reported column (any chunk order) and the means (compensated sums,
+ * in chunk order: a chunk that arrives early waits for the ones before it). {@link summarizeChunks} then
+ * only gathers and resolves. Feed it every chunk of the run once, in any order.
+ */
+export class RunAccumulator {
+  readonly #counters = new Map<ColumnKey, QuantileCounter>();
+  readonly #sums = new Map<ColumnKey, CompensatedSum>();
+  readonly #waiting = new Map<number, ChunkResult>();
+  #nextInOrder = 0;
+
+  constructor(c: CompiledScenario) {
+    const metric = (name: (typeof VARIANT_FINALS)[number]) => VARIANT_FINALS.indexOf(name);
+    const both = (key: ColumnKey) => {
+      this.#counters.set(key, new QuantileCounter(c.paths));
+      this.#sums.set(key, new CompensatedSum());
+    };
+    for (const v of c.strategyVariant)
+      for (const name of VARIANT_FINALS) {
+        const key: ColumnKey = `v${v * VF + metric(name)}`;
+        if (name === 'shortfall') this.#sums.set(key, new CompensatedSum());
+        else if (name !== 'soldBelowCostBtc' && name !== 'minBtcHeld') both(key);
+      }
+    for (const v of c.frontierVariant) {
+      both(`v${v * VF + metric('npvUsd')}`);
+      this.#sums.set(`v${v * VF + metric('shortfall')}`, new CompensatedSum());
+    }
+    both('n0');
+    both('n1');
+    for (let k = 0; k < TRACKED_HALVINGS; k++) this.#counters.set(`n${NF + k}`, new QuantileCounter(c.paths));
+  }
+
+  add(chunk: ChunkResult): void {
+    for (const [key, counter] of this.#counters) counter.add(columnOf(chunk, key));
+    this.#waiting.set(chunk.chunkIndex, chunk);
+    for (let next = this.#waiting.get(this.#nextInOrder); next; next = this.#waiting.get(this.#nextInOrder)) {
+      this.#waiting.delete(this.#nextInOrder++);
+      for (const [key, sum] of this.#sums) sum.add(columnOf(next, key));
+    }
+  }
+
+  counter(key: ColumnKey): QuantileCounter | undefined {
+    return this.#counters.get(key);
+  }
+
+  /** The mean of a column once every chunk is in (undefined for a column it does not keep). */
+  mean(key: ColumnKey, paths: number): number | undefined {
+    const sum = this.#sums.get(key);
+    return sum && sum.count === paths ? sum.mean() : undefined;
+  }
+}
+
+function columnOf(chunk: ChunkResult, key: ColumnKey): Float64Array {
+  const row = Number(key.slice(1));
+  const data = key[0] === 'v' ? chunk.variantFinals : chunk.networkFinals;
+  return data.subarray(row * chunk.n, (row + 1) * chunk.n);
 }
 
 export interface RunMeta {
@@ -128,20 +198,33 @@ export function summarizeRun(c: CompiledScenario, run: MergedRun, meta: RunMeta)
   );
 }
 
-function summarizeColumns(c: CompiledScenario, run: RunColumns, meta: RunMeta): SimulationResult {
-  const { paths, sample } = run;
-  const { sampleCount, irrPaths } = sample;
+function summarizeColumns(
+  c: CompiledScenario,
+  run: RunColumns,
+  meta: RunMeta,
+  accumulator?: RunAccumulator,
+): SimulationResult {
+  const { paths } = run;
+  const { sampleCount, irrPaths } = run.sample;
+  const sample = sampleBands(c, run.sample);
   const T1 = c.months + 1;
   const buffers = new SelectionBuffers();
   /** p5, p50, p95 and mean of values in pieces; a metric read twice (a frontier point that is a strategy,
    * BTC held and per share) is summarized once. */
   const stats = new Map<string, readonly [number, number, number, number]>();
-  const statsOf = (key: string, pieces: () => Float64Array[]) => {
+  const quantilesOf = (key: ColumnKey, values: Float64Array[]) => {
+    const counter = accumulator?.counter(key);
+    return counter
+      ? counter.quantiles(values, BAND_PERCENTILES, buffers)
+      : quantilesOfSegments(values, BAND_PERCENTILES, buffers);
+  };
+  const meanOf = (key: ColumnKey, values: () => Float64Array[]) =>
+    accumulator?.mean(key, paths) ?? compensatedMeanOf(values());
+  const statsOf = (key: ColumnKey, pieces: () => Float64Array[]) => {
     let got = stats.get(key);
     if (!got) {
-      const values = pieces();
-      const [p5, p50, p95] = quantilesOfSegments(values, BAND_PERCENTILES, buffers);
-      got = [p5!, p50!, p95!, compensatedMeanOf(values)];
+      const [p5, p50, p95] = quantilesOf(key, pieces());
+      got = [p5!, p50!, p95!, meanOf(key, pieces)];
       stats.set(key, got);
     }
     return got;
@@ -158,7 +241,7 @@ function summarizeColumns(c: CompiledScenario, run: RunColumns, meta: RunMeta): 
       scale,
     );
   const networkDist = (row: number): Dist => distOf(statsOf(`n${row}`, () => run.networkColumn(row)));
-  const variantMean = (row: number): number => compensatedMeanOf(run.variantColumn(row));
+  const variantMean = (row: number): number => meanOf(`v${row}`, () => run.variantColumn(row));
   const band = (bands: Float64Array, row: number, sums: Float64Array): Band => {
     const pick = (k: number) => Array.from(bands.subarray((row * 3 + k) * T1, (row * 3 + k + 1) * T1));
     const mean: number[] = [];
@@ -223,7 +306,7 @@ function summarizeColumns(c: CompiledScenario, run: RunColumns, meta: RunMeta): 
     halvings.push({
       height: c.firstHalvingHeight + k * 210_000,
       ...((q) => ({ p5: dayToDate(q[0]!), p50: dayToDate(q[1]!), p95: dayToDate(q[2]!) }))(
-        quantilesOfSegments(days, BAND_PERCENTILES, buffers),
+        quantilesOf(`n${NF + k}`, days),
       ),
       reachedShare: reached / paths,
     });
