@@ -128,8 +128,16 @@ void stepNetwork(const Compiled& c, Work& s, int t, int pb, int pe);
 void stepMarket(const Compiled& c, Work& s, int t, int pb, int pe, MonthDraws draws);
 /** Bands of the network at index `at`; adds the block's values into the lane sums `acc[3]`. */
 void recordNetwork(const Compiled& c, Work& s, int at, int pb, int pe, vd* acc);
+/**
+ * The month's network values the company step reads, indexed by path like Work's columns (they may point at a
+ * copy kept for that month, so that each variant can run several months in a row).
+ */
+struct NetView {
+  const double *price, *invPrice, *btcPerThNet, *revenueStart, *asicUsdPerTh, *invAsicUsdPerTh, *invNetTh;
+  const int64_t* kStar;
+};
 /** Adds the block's values into the lane sums `acc[5]` of (variant v, month t). */
-void stepCompany(const Compiled& c, Work& s, int v, int t, int pb, int pe, vd* acc);
+void stepCompany(const Compiled& c, Work& s, int v, int t, int pb, int pe, vd* acc, const NetView& in);
 /** Runs months [0, months) on the work state: random numbers, network, market, bands, every variant. */
 void runMonths(const Compiled& c, Work& s);
 

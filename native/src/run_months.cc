@@ -14,9 +14,9 @@
 namespace mullet {
 
 namespace {
-/** Paths per block: 7 variants' company columns of 64 paths are ~70 KB. */
+/** Paths per block: a variant's records of 128 paths are 19 KB, so they stay in L1 through a batch. */
 #ifndef MULLET_BLOCK_PATHS
-#define MULLET_BLOCK_PATHS 64
+#define MULLET_BLOCK_PATHS 128
 #endif
 constexpr int BLOCK_PATHS = MULLET_BLOCK_PATHS;
 /** Months per batch of random numbers: 12 × 4 draws × 4,096 paths × 8 bytes ≈ 1.6 MB. */
@@ -62,6 +62,10 @@ void runMonths(const Compiled& c, Work& s) {
   // lane sums per month of the batch: network (3), then each variant (5)
   const int sums = 3 + 5 * V;
   std::vector<vd> acc(size_t(BATCH_MONTHS) * sums);
+  // per month of the batch, the block's network values the company step reads (NetView), 8 columns
+  constexpr int NET_COLUMNS = 8;
+  std::vector<double> netOut(size_t(BATCH_MONTHS) * NET_COLUMNS * BLOCK_PATHS);
+  std::vector<NetView> views(BATCH_MONTHS);
 #ifdef MULLET_PROFILE
   using clock = std::chrono::steady_clock;
   double spent[5] = {0, 0, 0, 0, 0};
@@ -88,18 +92,37 @@ void runMonths(const Compiled& c, Work& s) {
     lap(0);
     for (int pb = 0; pb < s.N; pb += BLOCK_PATHS) {
       const int pe = std::min(s.N, pb + BLOCK_PATHS);
+      const size_t len = size_t(pe - pb);
+      // the block through the batch's months: network, market, bands; keep what the company step reads
       for (int t = t0; t < t1; t++) {
         const MonthDraws draws{&normals[(t - t0) * normalStride], &uniforms[(t - t0) * uniformStride]};
-        vd* a = &acc[size_t(t - t0) * sums];
         stepNetwork(c, s, t, pb, pe);
         lap(1);
         stepMarket(c, s, t, pb, pe, draws);
         lap(2);
-        recordNetwork(c, s, t + 1, pb, pe, a);
+        recordNetwork(c, s, t + 1, pb, pe, &acc[size_t(t - t0) * sums]);
+        double* slot = &netOut[size_t(t - t0) * NET_COLUMNS * BLOCK_PATHS];
+        const double* from[NET_COLUMNS] = {s.price + pb,        s.invPrice + pb,     s.btcPerThNet + pb,
+                                          s.revenueStart + pb, s.asicUsdPerTh + pb, s.invAsicUsdPerTh + pb,
+                                          s.invNetTh + pb,     reinterpret_cast<const double*>(s.kStar + pb)};
+        for (int f = 0; f < NET_COLUMNS; f++) std::copy_n(from[f], len, slot + f * BLOCK_PATHS);
+        // indexed by path, as Work's columns are
+        NetView& view = views[t - t0];
+        view.price = slot - pb;
+        view.invPrice = slot + BLOCK_PATHS - pb;
+        view.btcPerThNet = slot + 2 * BLOCK_PATHS - pb;
+        view.revenueStart = slot + 3 * BLOCK_PATHS - pb;
+        view.asicUsdPerTh = slot + 4 * BLOCK_PATHS - pb;
+        view.invAsicUsdPerTh = slot + 5 * BLOCK_PATHS - pb;
+        view.invNetTh = slot + 6 * BLOCK_PATHS - pb;
+        view.kStar = reinterpret_cast<const int64_t*>(slot + 7 * BLOCK_PATHS) - pb;
         lap(3);
-        for (int v = 0; v < V; v++) stepCompany(c, s, v, t, pb, pe, a + 3 + 5 * v);
-        lap(4);
       }
+      // then each variant through the same months, its records staying in L1
+      for (int v = 0; v < V; v++)
+        for (int t = t0; t < t1; t++)
+          stepCompany(c, s, v, t, pb, pe, &acc[size_t(t - t0) * sums + 3 + 5 * v], views[t - t0]);
+      lap(4);
     }
     for (int t = t0; t < t1; t++) {
       const vd* a = &acc[size_t(t - t0) * sums];
