@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import {
   compensatedMean,
   compensatedMeanOf,
+  QuantileCounter,
   quantile,
   quantiles,
   quantilesOfSegments,
@@ -125,6 +126,39 @@ describe('quantiles by selection', () => {
         const want = [0.05, 0.5, 0.95].map((q) => exactQuantile(xs, q));
         assert.deepEqual(got, want);
       }
+  });
+
+  it('QuantileCounter: pieces counted in any order (windows kept after a quarter) give the exact quantiles', () => {
+    const value = fc.oneof(
+      finite,
+      fc.integer({ min: -3, max: 3 }),
+      fc.constantFrom(0, -0, 1e300, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(value, { minLength: 1, maxLength: 2000 }),
+        fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { maxLength: 12 }),
+        fc.integer(),
+        (xs, cuts, seed) => {
+          const qs = [0.05, 0.5, 0.95];
+          const pieces = piecesOf(xs, cuts);
+          const counter = new QuantileCounter(xs.length, qs);
+          const order = pieces
+            .map((_, i) => i)
+            .sort((i, j) => ((i * 7919 + seed) % 13) - ((j * 7919 + seed) % 13));
+          for (const i of order) counter.add(pieces[i]!);
+          const got = counter.quantiles(pieces, qs);
+          qs.forEach((q, k) => {
+            const want = exactQuantile(xs, q);
+            assert.ok(
+              got[k] === want || (Number.isNaN(got[k]!) && Number.isNaN(want)),
+              `q ${q}: ${got[k]} vs ${want}`,
+            );
+          });
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 
   it('compensatedMeanOf pieces equals compensatedMean of the joined values', () => {

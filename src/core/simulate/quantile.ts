@@ -157,27 +157,121 @@ export function quantilesOfSegments(
 
 /**
  * The histogram pass of {@link quantilesOfSegments} fed one piece at a time, in any order (say, chunks as
- * they arrive), so that {@link QuantileCounter.quantiles} then only gathers: one more read of the pieces.
- * The buckets are placed by the first piece's sample. The same answer as quantilesOfSegments.
+ * they arrive), so that little is left for {@link QuantileCounter.quantiles}. The buckets are placed by the
+ * first piece's sample. Once a quarter of the expected values are in, the counts so far predict where the
+ * wanted quantiles will fall (± 5 standard errors): from then on the values of those bucket windows are kept
+ * as they are counted (the pieces already counted are read once more). At the end, a wanted rank whose bucket
+ * lies in a window is resolved from the kept values alone; otherwise the pieces are read again as
+ * quantilesOfSegments would. The same answer either way.
  */
 export class QuantileCounter {
+  readonly #expected: number;
+  readonly #qs: readonly number[];
   #range: HistogramRange | undefined;
   #placed = false;
   #counts: Int32Array | undefined;
   #count = 0;
+  /** Pieces counted before the windows were set. */
+  #early: Float64Array[] = [];
+  /** Bucket windows `[lo, hi]` as a flat list, each with its kept values. */
+  #windows: number[] | undefined;
+  #slotOf: Int8Array | undefined;
+  #kept: Float64Array[] = [];
+  #fill: Int32Array = new Int32Array(0);
 
-  /** @param expected the number of values that will be added (sizes the histogram). */
-  constructor(private readonly expected: number) {}
+  /**
+   * @param expected the number of values that will be added (sizes the histogram).
+   * @param qs the quantiles that will be asked for (places the windows).
+   */
+  constructor(expected: number, qs: readonly number[]) {
+    this.#expected = expected;
+    this.#qs = qs;
+  }
 
   add(piece: Float64Array): void {
     this.#count += piece.length;
     if (!this.#placed) {
       this.#placed = true;
-      this.#range = histogramRange([piece], piece.length, this.expected);
+      this.#range = histogramRange([piece], piece.length, this.#expected);
       if (this.#range) this.#counts = new Int32Array(this.#range.last + 2);
     }
     const range = this.#range;
-    if (range && this.#counts) countBuckets(piece, this.#counts, range.a, range.scale, range.last);
+    const counts = this.#counts;
+    if (!range || !counts) return;
+    if (this.#slotOf) this.#keep(piece, true);
+    else {
+      countBuckets(piece, counts, range.a, range.scale, range.last);
+      this.#early.push(piece);
+      if (this.#count >= this.#expected / 4 && this.#count < this.#expected) this.#placeWindows();
+    }
+  }
+
+  /** Windows around the ranks the wanted quantiles have in the counts so far; keeps the early pieces' values. */
+  #placeWindows(): void {
+    const range = this.#range!;
+    const counts = this.#counts!;
+    const m = this.#count - counts[range.last + 1]!;
+    if (counts[range.last + 1] !== 0 || m < 2) return; // NaN: quickselect at the end anyway
+    const bucketAtRank = (rank: number) => {
+      let bucket = 0;
+      for (let before = counts[0]!; before <= rank; before += counts[++bucket]!);
+      return bucket;
+    };
+    const spans: [number, number][] = [];
+    for (const q of this.#qs) {
+      const margin = 5 * Math.sqrt((q * (1 - q)) / m) + 2 / m;
+      const lo = bucketAtRank(Math.max(0, Math.floor((q - margin) * (m - 1))));
+      const hi = bucketAtRank(Math.min(m - 1, Math.ceil((q + margin) * (m - 1))));
+      spans.push([lo, hi]);
+    }
+    spans.sort((x, y) => x[0] - y[0]);
+    const windows: number[] = [];
+    for (const [lo, hi] of spans) {
+      const n = windows.length;
+      if (n > 0 && lo <= windows[n - 1]! + 1) windows[n - 1] = Math.max(windows[n - 1]!, hi);
+      else windows.push(lo, hi);
+    }
+    const slots = windows.length / 2;
+    const slotOf = new Int8Array(range.last + 2);
+    this.#kept = [];
+    this.#fill = new Int32Array(slots);
+    const scaleUp = this.#expected / m;
+    for (let w = 0; w < slots; w++) {
+      slotOf.fill(w + 1, windows[2 * w]!, windows[2 * w + 1]! + 1);
+      let inWindow = 0;
+      for (let b = windows[2 * w]!; b <= windows[2 * w + 1]!; b++) inWindow += counts[b]!;
+      this.#kept.push(new Float64Array(Math.ceil(inWindow * scaleUp * 1.25) + 64));
+    }
+    this.#windows = windows;
+    this.#slotOf = slotOf;
+    for (const piece of this.#early) this.#keep(piece, false);
+    this.#early = [];
+  }
+
+  /** Counts (unless counted already) and keeps the values of `piece` that fall in a window. */
+  #keep(piece: Float64Array, count: boolean): void {
+    const { a, scale, last } = this.#range!;
+    const counts = this.#counts!;
+    const slotOf = this.#slotOf!;
+    const fill = this.#fill;
+    const nan = last + 1;
+    let kept = this.#kept;
+    for (let i = 0; i < piece.length; i++) {
+      const x = piece[i]!;
+      const y = (x - a) * scale;
+      const b = y >= 0 ? (y < last ? y | 0 : last) : y < 0 ? 0 : nan;
+      if (count) counts[b]!++;
+      const s = slotOf[b]! - 1;
+      if (s >= 0) {
+        if (fill[s] === kept[s]!.length) {
+          const grown = new Float64Array(2 * kept[s]!.length);
+          grown.set(kept[s]!);
+          kept[s] = grown;
+          kept = this.#kept;
+        }
+        kept[s]![fill[s]!++] = x;
+      }
+    }
   }
 
   /** Quantiles of the added values, given as `pieces` (every added piece once, in any order). */
@@ -193,9 +287,68 @@ export class QuantileCounter {
     const range = this.#range;
     const counts = this.#counts;
     if (!range || !counts) return quantilesOfSegments(pieces, qs, buffers);
-    return quantilesBy(pieces, count, qs, buffers, (ranks, got) =>
-      histogramSelect(pieces, ranks, range.a, range.scale, range.last, got, buffers, 0, counts),
+    return quantilesBy(
+      pieces,
+      count,
+      qs,
+      buffers,
+      (ranks, got) =>
+        this.#fromKept(ranks, got, buffers) ??
+        histogramSelect(pieces, ranks, range.a, range.scale, range.last, got, buffers, 0, counts),
     );
+  }
+
+  /** The order statistics from the kept values, or undefined when a rank's bucket is outside the windows. */
+  #fromKept(ranks: Int32Array, out: Float64Array, buffers: SelectionBuffers): boolean | undefined {
+    const windows = this.#windows;
+    const range = this.#range!;
+    const counts = this.#counts!;
+    if (!windows || counts[range.last + 1] !== 0) return undefined;
+    const windowOf = (bucket: number) => {
+      for (let w = 0; 2 * w < windows.length; w++)
+        if (windows[2 * w]! <= bucket && bucket <= windows[2 * w + 1]!) return w;
+      return -1;
+    };
+    const bucketOfRank = new Int32Array(ranks.length);
+    const localRank = new Int32Array(ranks.length);
+    let bucket = 0;
+    let before = 0;
+    for (let r = 0; r < ranks.length; r++) {
+      const rank = ranks[r]!;
+      while (before + counts[bucket]! <= rank) before += counts[bucket++]!;
+      if (windowOf(bucket) < 0) return undefined;
+      bucketOfRank[r] = bucket;
+      localRank[r] = rank - before;
+    }
+    const { a, scale, last } = range;
+    for (let r = 0; r < ranks.length; ) {
+      const target = bucketOfRank[r]!;
+      const w = windowOf(target);
+      const kept = this.#kept[w]!;
+      // the target bucket's values (all of them: the window kept every value of its buckets)
+      const part = new Float64Array(counts[target]!);
+      let k = 0;
+      let min = Number.POSITIVE_INFINITY;
+      let max = Number.NEGATIVE_INFINITY;
+      for (let i = 0; i < this.#fill[w]!; i++) {
+        const x = kept[i]!;
+        const y = (x - a) * scale;
+        if ((y >= 0 ? (y < last ? y | 0 : last) : 0) === target) {
+          part[k++] = x;
+          if (x < min) min = x;
+          if (x > max) max = x;
+        }
+      }
+      if (k !== part.length) return undefined; // (cannot happen: every value of a window's buckets is kept)
+      if (min <= 0 && max >= 0 && hasBothZeros([part])) return false;
+      let end = r;
+      while (end < ranks.length && bucketOfRank[end] === target) end++;
+      const got = new Float64Array(end - r);
+      selectInPlace(part, localRank.subarray(r, end), got, buffers.next(), 1, min, max);
+      out.set(got, r);
+      r = end;
+    }
+    return true;
   }
 }
 

@@ -130,7 +130,7 @@ export class RunAccumulator {
   constructor(c: CompiledScenario) {
     const metric = (name: (typeof VARIANT_FINALS)[number]) => VARIANT_FINALS.indexOf(name);
     const both = (key: ColumnKey) => {
-      this.#counters.set(key, new QuantileCounter(c.paths));
+      this.#counters.set(key, new QuantileCounter(c.paths, BAND_PERCENTILES));
       this.#sums.set(key, new CompensatedSum());
     };
     for (const v of c.strategyVariant)
@@ -145,7 +145,8 @@ export class RunAccumulator {
     }
     both('n0');
     both('n1');
-    for (let k = 0; k < TRACKED_HALVINGS; k++) this.#counters.set(`n${NF + k}`, new QuantileCounter(c.paths));
+    for (let k = 0; k < TRACKED_HALVINGS; k++)
+      this.#counters.set(`n${NF + k}`, new QuantileCounter(c.paths, BAND_PERCENTILES));
   }
 
   add(chunk: ChunkResult): void {
