@@ -3,6 +3,7 @@ import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { compileScenario } from '../src/core/simulate/compile.ts';
 import { parseScenarioText } from '../src/data/scenario-file.ts';
+import { loadNativeKernel } from '../src/jobs/native-kernel.ts';
 import { runSimulation } from '../src/jobs/simulate-pool.ts';
 import type { BenchEngine } from './engine.ts';
 
@@ -33,6 +34,8 @@ export const engines: BenchEngine[] = [
         paths: PATHS,
         months: MONTHS,
         threads,
+        // the month loop the workers run: the native addon when it loads, else JavaScript
+        kernel: loadNativeKernel() ? 'native' : 'js',
         variants,
         seconds: Number(seconds.toFixed(3)),
         variantPathMonthsPerS: Math.round((PATHS * MONTHS * variants) / seconds),
