@@ -53,6 +53,7 @@ struct Compiled {
   Span<double> financingOut, discount, debtAt;
   std::vector<Variant> variants;
   Span<double> cumTh, cumCost, cumGrid, invGridStep, opNet, convNet, capex, miningOpex, freeGridMw;
+  Span<int32_t> sampleSlot;  // per variant: its slot in the band sample, or −1 (no sample)
 };
 
 /** Company fields per variant, in the order of COMPANY_FIELDS (state.ts). */

@@ -53,6 +53,7 @@ void checkSizes(const Compiled& c) {
       {"asicDecline", c.asicDecline.length, T},        {"newJPerTh", c.newJPerTh.length, T},
       {"netTierInvCost", c.netTierInvCost.length, NT}, {"tierCostPerTh", c.tierCostPerTh.length, K1 - 1},
       {"daysInMonth", c.gbm ? T : c.daysInMonth.length, T},
+      {"sampleSlot", c.sampleSlot.length, V},
   };
   for (const auto& t : tables)
     if (t.length < t.atLeast)
@@ -130,6 +131,7 @@ Compiled readCompiled(napi_env env, napi_value o) {
   c.capex = arr<double>(env, o, "capex");
   c.miningOpex = arr<double>(env, o, "miningOpex");
   c.freeGridMw = arr<double>(env, o, "freeGridMw");
+  c.sampleSlot = arr<int32_t>(env, o, "sampleSlot");
   napi_value variants = prop(env, o, "variants");
   uint32_t count = 0;
   check(env, napi_get_array_length(env, variants, &count));

@@ -47,10 +47,12 @@ void stepCompany(const Compiled& c, Work& s, int v, int t, int pb, int pe, vd* a
   const double debtEnd = c.debtAt[t + 1];
   const double start0 = c.start0;
   const int T1 = T + 1;
-  const int sampleCount = s.sampleCount;
-  const size_t sampleBase = (size_t(v) * 5 * T1 + t + 1) * sampleCount;
+  // band sample (strategies only): slot −1 keeps none
+  const int slot = c.sampleSlot[v];
+  const int sampleCount = slot < 0 ? 0 : s.sampleCount;
+  const size_t sampleBase = (size_t(slot < 0 ? 0 : slot) * 5 * T1 + t + 1) * sampleCount;
   const size_t seriesStride = size_t(T1) * sampleCount;
-  const size_t flowBase = (size_t(v) * T1 + t + 1) * sampleCount;
+  const size_t flowBase = (size_t(slot < 0 ? 0 : slot) * T1 + t + 1) * sampleCount;
   const bool sells = policy == 1 || policy == 2;
 
 

@@ -143,7 +143,10 @@ function initChunk(c: CompiledScenario, s: ChunkState): void {
     const values = [c.cash0, c.btc0, 0, th0 / h0, th0 * 1e-6];
     for (let m = 0; m < VS; m++) {
       s.varSums[(v * VS + m) * T1] = values[m]! * n;
-      for (let p = 0; p < s.sampleCount; p++) s.varSample[(v * VS + m) * T1 * s.sampleCount + p] = values[m]!;
+      const slot = c.sampleSlot[v]!;
+      if (slot < 0) continue;
+      for (let p = 0; p < s.sampleCount; p++)
+        s.varSample[(slot * VS + m) * T1 * s.sampleCount + p] = values[m]!;
     }
   }
 }
@@ -195,6 +198,7 @@ function finishChunk(
     const tvFirm = c.terminalFirm[v]!;
     const tvConv = c.terminalConversion[v]!;
     const projectDebtT = c.terminalProjectDebt[v]!;
+    const slot = c.sampleSlot[v]!;
     for (let p = 0; p < n; p++) {
       const b = (v * n + p) * CF;
       const P = s.price[p]!;
@@ -207,8 +211,8 @@ function finishChunk(
         projectDebtT +
         c.miningTerminalYears * Math.max(margin, 0);
       const npv = co[b + CO.npvFlows]! + discountT * terminal - start0;
-      if (p < s.sampleCount) {
-        const at = v * T1 * s.sampleCount + p;
+      if (p < s.sampleCount && slot >= 0) {
+        const at = slot * T1 * s.sampleCount + p;
         s.flowSample[at] = -start0;
         s.flowSample[at + T * s.sampleCount]! += terminal;
       }

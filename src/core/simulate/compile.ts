@@ -181,6 +181,13 @@ export interface CompiledScenario {
   frontierVariant: number[];
   frontierAiMw: number[];
   baselineVariant: number;
+  /**
+   * Per variant, its slot in the band sample (`varSample`, `flowSample`), or −1: only strategies report bands
+   * and IRRs, so a frontier point that is no strategy keeps no monthly sample.
+   */
+  sampleSlot: Int32Array;
+  /** Variants with a sample slot. */
+  sampledVariants: number;
 }
 
 export interface CompileOptions {
@@ -642,6 +649,7 @@ export function compileScenario(scenario: Scenario, options: CompileOptions = {}
     frontierVariant,
     frontierAiMw,
     baselineVariant,
+    ...sampleSlots(variants.length, strategyVariant),
   };
 }
 
@@ -657,4 +665,12 @@ function poissonCdf(mean: number, max: number): Float64Array {
     cdf[n] = sum;
   }
   return cdf;
+}
+
+/** Sample slots: the strategies' variants in variant order, 0, 1, …; −1 for the others. */
+function sampleSlots(variants: number, strategyVariant: readonly number[]) {
+  const sampleSlot = new Int32Array(variants).fill(-1);
+  let sampledVariants = 0;
+  for (let v = 0; v < variants; v++) if (strategyVariant.includes(v)) sampleSlot[v] = sampledVariants++;
+  return { sampleSlot, sampledVariants };
 }

@@ -108,9 +108,9 @@ function* bandSteps(c: CompiledScenario, summary: SampleSummary): Generator<void
   const netBands = new Float64Array(NS * 3 * T1).fill(Number.NaN);
   const varBands = new Float64Array(V * VS * 3 * T1).fill(Number.NaN);
   // a step: STEP_MONTHS months of one series
-  function* bandRow(data: Float64Array, out: Float64Array, row: number): Generator<void> {
+  function* bandRow(data: Float64Array, out: Float64Array, row: number, dataRow = row): Generator<void> {
     for (let t = 0; t < T1; t++) {
-      const at = (row * T1 + t) * sampleCount;
+      const at = (dataRow * T1 + t) * sampleCount;
       const q = quantiles(data.subarray(at, at + sampleCount), BAND_PERCENTILES, buffers);
       for (let k = 0; k < 3; k++) out[(row * 3 + k) * T1 + t] = q[k]!;
       if ((t + 1) % STEP_MONTHS === 0) yield;
@@ -119,15 +119,16 @@ function* bandSteps(c: CompiledScenario, summary: SampleSummary): Generator<void
   }
   for (let m = 0; m < NS; m++) yield* bandRow(sample.netSample, netBands, m);
   for (const v of reported)
-    for (let m = 0; m < VS; m++) yield* bandRow(sample.varSample, varBands, v * VS + m);
+    for (let m = 0; m < VS; m++)
+      yield* bandRow(sample.varSample, varBands, v * VS + m, c.sampleSlot[v]! * VS + m);
   const irrPerYear = new Float64Array(V * irrPaths).fill(Number.NaN);
   const delta = new Float64Array(T1);
   const b = c.baselineVariant;
   for (const v of reported) {
     if (v === b) continue;
     for (let p = 0; p < irrPaths; p++) {
-      const at = v * T1 * sampleCount + p;
-      const bt = b * T1 * sampleCount + p;
+      const at = c.sampleSlot[v]! * T1 * sampleCount + p;
+      const bt = c.sampleSlot[b]! * T1 * sampleCount + p;
       for (let t = 0; t < T1; t++)
         delta[t] = sample.flowSample[at + t * sampleCount]! - sample.flowSample[bt + t * sampleCount]!;
       const r = irr(delta);

@@ -192,7 +192,7 @@ export function allocateChunkState(
     netSums: new Float64Array(NS * T1),
     varSums: new Float64Array(V * VS * T1),
     netSample: new Float64Array(NS * sampleCount * T1),
-    varSample: new Float64Array(V * VS * sampleCount * T1),
-    flowSample: new Float64Array(V * sampleCount * T1),
+    varSample: new Float64Array(c.sampledVariants * VS * sampleCount * T1),
+    flowSample: new Float64Array(c.sampledVariants * sampleCount * T1),
   };
 }

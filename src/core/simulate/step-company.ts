@@ -74,12 +74,13 @@ export function stepCompany(c: CompiledScenario, s: ChunkState, v: number, t: nu
   const debtEnd = c.debtAt[t + 1]!;
   const start0 = c.btc0 * Math.exp(c.logPrice0) - c.debt0;
   const T1 = T + 1;
-  const sampleCount = s.sampleCount;
+  // band sample (strategies only), month-major: [((slot·VS + m)·(T+1) + t+1)·sampleCount + p]
+  const slot = c.sampleSlot[v]!;
+  const sampleCount = slot < 0 ? 0 : s.sampleCount;
   const { varSample, flowSample } = s;
-  // band sample, month-major: [((v·VS + m)·(T+1) + t+1)·sampleCount + p]
-  const sampleBase = (v * 5 * T1 + t + 1) * sampleCount;
+  const sampleBase = (slot * 5 * T1 + t + 1) * sampleCount;
   const seriesStride = T1 * sampleCount;
-  const flowBase = (v * T1 + t + 1) * sampleCount;
+  const flowBase = (slot * T1 + t + 1) * sampleCount;
   // band means: one partial sum per lane p mod 8, so a SIMD kernel can add the same numbers in the same order
   const acc = s.laneSums;
   acc.fill(0, 0, LANES * 5);
