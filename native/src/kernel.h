@@ -74,8 +74,10 @@ struct Work {
   static constexpr int COLUMN_SKEW = 24;  // 3 cache lines
   int n = 0, N = 0, S = 0, sampleCount = 0;
   uint32_t rng[4];
-  std::vector<double> normals, uniforms;
-  std::vector<double> arena;
+  // buffers kept from chunk to chunk of a thread (run_months.cc): resized, never cleared, since every value is
+  // written before it is read (padded lanes read stale but finite draws and are never copied back)
+  std::vector<double> arena, normals, uniforms, netOut;
+  std::vector<vd> acc;
   // market and network, one column each
   double *logPrice, *price, *invPrice, *logFee, *fee, *difficulty, *height, *epochElapsedS, *netTotal, *netTh,
       *invNetTh, *nextHalving, *revenueStart, *asicUsdPerTh, *invAsicUsdPerTh, *btcPerThNet, *hashpriceBtcPerPhDay,
@@ -95,7 +97,8 @@ struct Work {
     N = (n + LANES - 1) / LANES * LANES;
     S = N + COLUMN_SKEW;
     const int single = 20;  // the 19 network/market columns and kStar
-    arena.assign(size_t(single + netTiers) * S + size_t(variants) * FIELD_COUNT * N + LANES, 0.0);
+    const size_t need = size_t(single + netTiers) * S + size_t(variants) * FIELD_COUNT * N + LANES;
+    if (arena.size() < need) arena.resize(need);
     // 64-byte alignment of column starts (S is a multiple of 8 doubles)
     double* at = arena.data();
     while (reinterpret_cast<uintptr_t>(at) % 64 != 0) at++;

@@ -155,7 +155,8 @@ napi_value RunMonths(const napi::Args& args) {
   napi_env env = args.env;
   const Compiled c = readCompiled(env, args[0]);
   napi_value o = args[1];
-  Work s;
+  // one Work per thread, reused: fresh multi-megabyte buffers per chunk would cost page faults and zeroing
+  thread_local Work s;
   const int NT = c.netTierCount;
   const size_t V = c.variants.size();
   s.allocate(int(num(env, o, "n")), NT, int(V));
@@ -166,8 +167,6 @@ napi_value RunMonths(const napi::Args& args) {
   auto rng = arr<uint32_t>(env, o, "rng");
   for (int i = 0; i < 4; i++) s.rng[i] = rng[i];
   // random numbers are laid out by n (price, fees, jump sizes); padded lanes read past them into zeros
-  s.normals.assign(3 * n + LANES, 0.0);
-  s.uniforms.assign(size_t(std::max(1, c.blockDrawsPerMonth)) * n + LANES, 0.0);
   const Column columns[] = {
       {arr<double>(env, o, "logPrice"), s.logPrice},
       {arr<double>(env, o, "price"), s.price},
@@ -230,11 +229,6 @@ napi_value RunMonths(const napi::Args& args) {
       for (int f = 0; f < FIELD_COUNT; f++) js[f] = r[f * LANES];
     }
   for (int i = 0; i < 4; i++) rng[i] = s.rng[i];
-  // the last month's random numbers, as the JS kernel leaves them (tests may compare whole states)
-  auto normals = arr<double>(env, o, "normals");
-  for (size_t i = 0; i < normals.length && i < 3 * n; i++) normals[i] = s.normals[i];
-  auto uniforms = arr<double>(env, o, "uniforms");
-  for (size_t i = 0; i < uniforms.length && i < s.uniforms.size() - LANES; i++) uniforms[i] = s.uniforms[i];
   return nullptr;
 }
 

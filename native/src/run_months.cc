@@ -47,6 +47,12 @@ void recordNetwork(const Compiled& c, Work& s, int at, int pb, int pe, vd* acc) 
   }
 }
 
+namespace {
+void grow(std::vector<double>& buffer, size_t size) {
+  if (buffer.size() < size) buffer.resize(size);
+}
+}  // namespace
+
 void runMonths(const Compiled& c, Work& s) {
   const size_t n = s.n;
   const bool jumps = c.gbm && c.jumpCdf.length > 0;
@@ -57,14 +63,18 @@ void runMonths(const Compiled& c, Work& s) {
   // per month of the batch: 3n normals and the uniforms, each padded so that padded lanes read zeros
   const size_t normalStride = 3 * n + LANES;
   const size_t uniformStride = std::max<size_t>(uniformCount, 1) + LANES;
-  std::vector<double> normals(BATCH_MONTHS * normalStride, 0.0);
-  std::vector<double> uniforms(BATCH_MONTHS * uniformStride, 0.0);
+  grow(s.normals, BATCH_MONTHS * normalStride);
+  grow(s.uniforms, BATCH_MONTHS * uniformStride);
+  std::vector<double>& normals = s.normals;
+  std::vector<double>& uniforms = s.uniforms;
   // lane sums per month of the batch: network (3), then each variant (5)
   const int sums = 3 + 5 * V;
-  std::vector<vd> acc(size_t(BATCH_MONTHS) * sums);
+  if (s.acc.size() < size_t(BATCH_MONTHS) * sums) s.acc.resize(size_t(BATCH_MONTHS) * sums);
+  std::vector<vd>& acc = s.acc;
   // per month of the batch, the block's network values the company step reads (NetView), 8 columns
   constexpr int NET_COLUMNS = 8;
-  std::vector<double> netOut(size_t(BATCH_MONTHS) * NET_COLUMNS * BLOCK_PATHS);
+  grow(s.netOut, size_t(BATCH_MONTHS) * NET_COLUMNS * BLOCK_PATHS);
+  std::vector<double>& netOut = s.netOut;
   std::vector<NetView> views(BATCH_MONTHS);
 #ifdef MULLET_PROFILE
   using clock = std::chrono::steady_clock;
@@ -134,12 +144,6 @@ void runMonths(const Compiled& c, Work& s) {
       }
     }
   }
-  // the last month's random numbers, where the JS kernel leaves them
-  if (T == 0) return;
-  const int last = (T - 1) % BATCH_MONTHS;
-  std::copy_n(&normals[last * normalStride], 3 * n, s.normals.begin());
-  std::copy_n(&uniforms[last * uniformStride], std::min(s.uniforms.size(), uniformStride - LANES),
-              s.uniforms.begin());
 #ifdef MULLET_PROFILE
   const double pm = double(s.n) * c.months * 1e-9;
   std::fprintf(stderr, "ns/path-month: rng %.1f network %.1f market %.1f bands %.1f company %.1f\n",
