@@ -8,24 +8,6 @@ import { stepCompany } from './step-company.ts';
 import { stepMarket } from './step-market.ts';
 import { stepNetwork } from './step-network.ts';
 
-// Record offsets as module constants (imported bindings are getters under the TS loader; these loops run per path).
-const {
-  btc: AT_btc,
-  btcMined: AT_btcMined,
-  cash: AT_cash,
-  companyTh: AT_companyTh,
-  defaultMonth: AT_defaultMonth,
-  ebitda: AT_ebitda,
-  ebitdaLast12: AT_ebitdaLast12,
-  hashShare: AT_hashShare,
-  minBtc: AT_minBtc,
-  minCash: AT_minCash,
-  miningMarginLast12: AT_miningMarginLast12,
-  npvFlows: AT_npvFlows,
-  shortfall: AT_shortfall,
-  soldBelowCost: AT_soldBelowCost,
-} = CO;
-
 /** Paths per chunk: the unit of work and of random streams (a chunk's draws depend only on seed and index). */
 export const CHUNK_PATHS = 4096;
 /** The band sample: the paths of chunk 0 (the first min(paths, CHUNK_PATHS)), i.i.d. like any others. */
@@ -81,13 +63,11 @@ export function simulateChunk(
   const chunkPaths = options.chunkPaths ?? CHUNK_PATHS;
   const n = chunkSize(c.paths, chunkIndex, chunkPaths);
   const sampleCount = chunkIndex === 0 ? n : 0;
-  const reuse = spare?.compiled === c ? spare.state : undefined;
-  spare = undefined;
-  const s = allocateChunkState(c, n, sampleCount, chunkStream(c.seed, chunkIndex), reuse);
+  const s = allocateChunkState(c, n, sampleCount, chunkStream(c.seed, chunkIndex));
   initChunk(c, s);
   if (options.monthLoop && !options.afterMonth) {
     options.monthLoop(c, s);
-    return finishAndLend(c, s, chunkIndex, options.keepSample ?? false);
+    return finishChunk(c, s, chunkIndex, options.keepSample ?? false);
   }
   const T = c.months;
   const V = c.variants.length;
@@ -104,25 +84,7 @@ export function simulateChunk(
     for (let v = 0; v < V; v++) stepCompany(c, s, v, t);
     options.afterMonth?.(s, t);
   }
-  if (options.afterMonth) return finishChunk(c, s, chunkIndex, options.keepSample ?? false);
-  return finishAndLend(c, s, chunkIndex, options.keepSample ?? false);
-}
-
-/**
- * The state of this thread's last finished chunk, lent to its next chunk of the same scenario (its arrays are
- * cleared and reused). Not kept when a caller saw the state through `afterMonth` and might still hold it.
- */
-let spare: { compiled: CompiledScenario; state: ChunkState } | undefined;
-
-function finishAndLend(
-  c: CompiledScenario,
-  s: ChunkState,
-  chunkIndex: number,
-  keepSample: boolean,
-): ChunkResult {
-  const result = finishChunk(c, s, chunkIndex, keepSample);
-  spare = { compiled: c, state: s };
-  return result;
+  return finishChunk(c, s, chunkIndex, options.keepSample ?? false);
 }
 
 function initChunk(c: CompiledScenario, s: ChunkState): void {
@@ -146,11 +108,11 @@ function initChunk(c: CompiledScenario, s: ChunkState): void {
   s.invPrice.fill(1 / P0);
   const co = s.company;
   for (let b = 0; b < co.length; b += CF) {
-    co[b + AT_cash] = c.cash0;
-    co[b + AT_btc] = c.btc0;
-    co[b + AT_minBtc] = c.btc0;
-    co[b + AT_minCash] = c.cash0;
-    co[b + AT_defaultMonth] = Number.POSITIVE_INFINITY;
+    co[b + CO.cash] = c.cash0;
+    co[b + CO.btc] = c.btc0;
+    co[b + CO.minBtc] = c.btc0;
+    co[b + CO.minCash] = c.cash0;
+    co[b + CO.defaultMonth] = Number.POSITIVE_INFINITY;
   }
   // One uniform per path for the tenant-default clock, shared by all variants (common random numbers).
   if (c.variants.some((v) => v.defaultHazardPerMonth > 0)) {
@@ -161,7 +123,7 @@ function initChunk(c: CompiledScenario, s: ChunkState): void {
       if (hz <= 0) continue;
       const logSurvive = Math.log1p(-hz);
       for (let p = 0; p < n; p++)
-        co[(v * n + p) * CF + AT_defaultMonth] = Math.floor(Math.log(u[p]!) / logSurvive);
+        co[(v * n + p) * CF + CO.defaultMonth] = Math.floor(Math.log(u[p]!) / logSurvive);
     }
   }
 
@@ -240,15 +202,15 @@ function finishChunk(
     for (let p = 0; p < n; p++) {
       const b = (v * n + p) * CF;
       const P = s.price[p]!;
-      const margin = co[b + AT_miningMarginLast12]! * yearScale;
+      const margin = co[b + CO.miningMarginLast12]! * yearScale;
       const terminal =
-        co[b + AT_btc]! * P -
+        co[b + CO.btc]! * P -
         debtT +
         tvFirm +
-        (co[b + AT_defaultMonth]! >= T ? tvConv : 0) -
+        (co[b + CO.defaultMonth]! >= T ? tvConv : 0) -
         projectDebtT +
         c.miningTerminalYears * Math.max(margin, 0);
-      const npv = co[b + AT_npvFlows]! + discountT * terminal - start0;
+      const npv = co[b + CO.npvFlows]! + discountT * terminal - start0;
       if (p < s.sampleCount && slot >= 0) {
         const at = slot * T1 * s.sampleCount + p;
         s.flowSample[at] = -start0;
@@ -256,17 +218,17 @@ function finishChunk(
       }
       const at = v * VF * n + p;
       variantFinals[at] = npv;
-      variantFinals[at + n] = co[b + AT_btcMined]!;
-      variantFinals[at + 2 * n] = co[b + AT_btc]!;
-      variantFinals[at + 3 * n] = co[b + AT_cash]!;
-      variantFinals[at + 4 * n] = co[b + AT_ebitda]!;
-      variantFinals[at + 5 * n] = co[b + AT_ebitdaLast12]!;
-      variantFinals[at + 6 * n] = co[b + AT_hashShare]!;
-      variantFinals[at + 7 * n] = co[b + AT_shortfall]!;
-      variantFinals[at + 8 * n] = co[b + AT_soldBelowCost]!;
-      variantFinals[at + 9 * n] = co[b + AT_minBtc]!;
-      variantFinals[at + 10 * n] = co[b + AT_companyTh]! * 1e-6;
-      variantFinals[at + 11 * n] = co[b + AT_minCash]!;
+      variantFinals[at + n] = co[b + CO.btcMined]!;
+      variantFinals[at + 2 * n] = co[b + CO.btc]!;
+      variantFinals[at + 3 * n] = co[b + CO.cash]!;
+      variantFinals[at + 4 * n] = co[b + CO.ebitda]!;
+      variantFinals[at + 5 * n] = co[b + CO.ebitdaLast12]!;
+      variantFinals[at + 6 * n] = co[b + CO.hashShare]!;
+      variantFinals[at + 7 * n] = co[b + CO.shortfall]!;
+      variantFinals[at + 8 * n] = co[b + CO.soldBelowCost]!;
+      variantFinals[at + 9 * n] = co[b + CO.minBtc]!;
+      variantFinals[at + 10 * n] = co[b + CO.companyTh]! * 1e-6;
+      variantFinals[at + 11 * n] = co[b + CO.minCash]!;
     }
   }
   const networkFinals = new Float64Array((NF + TRACKED_HALVINGS) * n);

@@ -146,68 +146,15 @@ export interface ChunkState {
   flowSample: Float64Array;
 }
 
-/** The per-path arrays a finished chunk's state can lend to the next chunk of the same size. */
-const REUSABLE = [
-  'normals',
-  'uniforms',
-  'logPrice',
-  'price',
-  'logFee',
-  'fee',
-  'bsPos',
-  'bsLeft',
-  'difficulty',
-  'height',
-  'epochElapsedS',
-  'netInstalled',
-  'netTotal',
-  'netTh',
-  'invNetTh',
-  'invPrice',
-  'nextHalving',
-  'halvingsSeen',
-  'revenueStart',
-  'kStar',
-  'asicUsdPerTh',
-  'invAsicUsdPerTh',
-  'btcPerThNet',
-  'hashpriceBtcPerPhDay',
-  'subsidyTotal',
-  'rewardTotal',
-  'company',
-  'laneSums',
-] as const satisfies readonly (keyof ChunkState)[];
-
-/**
- * Allocates the state of a chunk of `n` paths, `sampleCount` of them sampled for bands. With `previous` (the
- * finished state of an earlier chunk of this scenario and size) its per-path arrays are cleared and reused:
- * megabytes of fresh memory per chunk cost more in page faults than the month loop saves. The outputs (sums,
- * samples) are always new, since they leave with the chunk's result.
- */
+/** Allocates the state of a chunk of `n` paths, `sampleCount` of them sampled for bands. */
 export function allocateChunkState(
   c: CompiledScenario,
   n: number,
   sampleCount: number,
   rng: Uint32Array,
-  previous?: ChunkState,
 ): ChunkState {
   const V = c.variants.length;
   const T1 = c.months + 1;
-  if (previous && previous.n === n && previous.company.length === V * n * CF) {
-    const s: ChunkState = {
-      ...previous,
-      sampleCount,
-      rng,
-      halvingDay: previous.halvingDay.fill(Number.POSITIVE_INFINITY),
-      netSums: new Float64Array(NS * T1),
-      varSums: new Float64Array(V * VS * T1),
-      netSample: new Float64Array(NS * sampleCount * T1),
-      varSample: new Float64Array(c.sampledVariants * VS * sampleCount * T1),
-      flowSample: new Float64Array(c.sampledVariants * sampleCount * T1),
-    };
-    for (const key of REUSABLE) s[key].fill(0);
-    return s;
-  }
   const f = () => new Float64Array(n);
   return {
     n,
