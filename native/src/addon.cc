@@ -16,7 +16,7 @@
 
 namespace {
 
-constexpr double kAbiVersion = 3;
+constexpr double kAbiVersion = 4;
 
 // selfTest() -> "ok": proves the addon loads and its functions run (used by the loader and the build script).
 napi_value SelfTest(const mullet::napi::Args& args) { return mullet::napi::string(args.env, "ok"); }
@@ -42,7 +42,7 @@ struct Entry {
 
 constexpr Entry kFunctions[] = {
     {"selfTest", mullet::napi::callback<SelfTest>},
-    {"runMonths", mullet::napi::callback<mullet::runMonthsEntry>},
+    {"runChunk", mullet::napi::callback<mullet::runChunkEntry>},
     {"mathProbe", mullet::napi::callback<MathProbe>},
 };
 

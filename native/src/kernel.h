@@ -50,6 +50,10 @@ struct Compiled {
   double poolKeep, uptime, companySurvivalPerMonth, newPue, newCostPerWallMw, miningOpexPerGridMw;
   double minCash, btc0, debt0, logPrice0;
   double start0;  // btc0 · e^logPrice0 − debt0: the starting equity the NPV-to-date subtracts
+  // the starting state and the terminal value (init and finish of a chunk)
+  double logFee0, difficulty0, height0, epochElapsed0S, firstHalvingHeight, hashrate0ThPerS, cash0,
+      miningTerminalYears;
+  Span<double> netTierTh0, terminalFirm, terminalConversion, terminalProjectDebt;
   Span<double> financingOut, discount, debtAt;
   std::vector<Variant> variants;
   Span<double> cumTh, cumCost, cumGrid, invGridStep, opNet, convNet, capex, miningOpex, freeGridMw;
@@ -85,9 +89,11 @@ struct Work {
   int64_t* kStar;         // stored in a double column's bytes
   double* netInstalled;   // [k·S + p]
   double* company;        // blocks of LANES paths: [((v·N/LANES + p/LANES)·FIELD_COUNT + f)·LANES + p%LANES]
-  // scalar-updated, straight into the JavaScript arrays (rare, per valid path)
+  // per valid path, updated one at a time (rare): views of the vectors below
   Span<int32_t> halvingsSeen, bsPos, bsLeft;
   Span<double> halvingDay;  // [seen·n + p]
+  std::vector<int32_t> pathInts;
+  std::vector<double> halvingDays;
   // outputs, straight into the JavaScript arrays
   Span<double> netSums, varSums, netSample, varSample, flowSample;
 
@@ -144,6 +150,11 @@ struct NetView {
 void stepCompany(const Compiled& c, Work& s, int v, int t, int pb, int pe, vd* acc, const NetView& in);
 /** Runs months [0, months) on the work state: random numbers, network, market, bands, every variant. */
 void runMonths(const Compiled& c, Work& s);
+
+/** The chunk's state at month 0 (initChunk in chunk.ts); `defaultMonth` [v·n + p], or empty: none. */
+void initChunk(const Compiled& c, Work& s, const Span<double>& defaultMonth);
+/** End values (finishChunk in chunk.ts) into variantFinals [(v·12 + m)·n + p] and networkFinals [m·n + p]. */
+void finishChunk(const Compiled& c, Work& s, double* variantFinals, double* networkFinals, double* flowSample);
 
 /** Pairwise total of 8 lane sums, as laneTotal in state.ts. */
 inline double laneTotal(vd a) { return ((a[0] + a[1]) + (a[2] + a[3])) + ((a[4] + a[5]) + (a[6] + a[7])); }

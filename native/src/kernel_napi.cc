@@ -1,6 +1,6 @@
-// runMonths(compiled, state): the JS entry of the native month loop. Reads the compiled scenario's tables and
-// the chunk state (src/core/simulate/{compile,state}.ts) by property name, copies the state into padded
-// columns, runs every month, copies it back. The caller (chunk.ts) has initialized the chunk and finishes it.
+// runChunk(compiled, io): the JS entry of the native kernel. Reads the compiled scenario's tables
+// (src/core/simulate/compile.ts) by property name and a chunk's inputs and output arrays (ChunkIO in chunk.ts),
+// then initializes, runs and finishes the chunk in this thread's padded columns.
 #include <stdexcept>
 #include <string>
 
@@ -53,15 +53,17 @@ void checkSizes(const Compiled& c) {
       {"asicDecline", c.asicDecline.length, T},        {"newJPerTh", c.newJPerTh.length, T},
       {"netTierInvCost", c.netTierInvCost.length, NT}, {"tierCostPerTh", c.tierCostPerTh.length, K1 - 1},
       {"daysInMonth", c.gbm ? T : c.daysInMonth.length, T},
-      {"sampleSlot", c.sampleSlot.length, V},
+      {"sampleSlot", c.sampleSlot.length, V},          {"netTierTh0", c.netTierTh0.length, NT},
+      {"terminalFirm", c.terminalFirm.length, V},       {"terminalConversion", c.terminalConversion.length, V},
+      {"terminalProjectDebt", c.terminalProjectDebt.length, V},
   };
   for (const auto& t : tables)
     if (t.length < t.atLeast)
-      throw std::runtime_error(std::string("runMonths: compiled.") + t.name + " has " + std::to_string(t.length) +
+      throw std::runtime_error(std::string("runChunk: compiled.") + t.name + " has " + std::to_string(t.length) +
                                " entries, expected at least " + std::to_string(t.atLeast));
   for (size_t t = 0; t < T; t++)
-    if (size_t(c.cohortTier[t]) >= NT) throw std::runtime_error("runMonths: compiled.cohortTier out of range");
-  if (c.cohortMonths <= 0) throw std::runtime_error("runMonths: compiled.cohortMonths must be positive");
+    if (size_t(c.cohortTier[t]) >= NT) throw std::runtime_error("runChunk: compiled.cohortTier out of range");
+  if (c.cohortMonths <= 0) throw std::runtime_error("runChunk: compiled.cohortMonths must be positive");
 }
 
 Compiled readCompiled(napi_env env, napi_value o) {
@@ -131,6 +133,18 @@ Compiled readCompiled(napi_env env, napi_value o) {
   c.capex = arr<double>(env, o, "capex");
   c.miningOpex = arr<double>(env, o, "miningOpex");
   c.freeGridMw = arr<double>(env, o, "freeGridMw");
+  c.logFee0 = num(env, o, "logFee0");
+  c.difficulty0 = num(env, o, "difficulty0");
+  c.height0 = num(env, o, "height0");
+  c.epochElapsed0S = num(env, o, "epochElapsed0S");
+  c.firstHalvingHeight = num(env, o, "firstHalvingHeight");
+  c.hashrate0ThPerS = num(env, o, "hashrate0ThPerS");
+  c.cash0 = num(env, o, "cash0");
+  c.miningTerminalYears = num(env, o, "miningTerminalYears");
+  c.netTierTh0 = arr<double>(env, o, "netTierTh0");
+  c.terminalFirm = arr<double>(env, o, "terminalFirm");
+  c.terminalConversion = arr<double>(env, o, "terminalConversion");
+  c.terminalProjectDebt = arr<double>(env, o, "terminalProjectDebt");
   c.sampleSlot = arr<int32_t>(env, o, "sampleSlot");
   napi_value variants = prop(env, o, "variants");
   uint32_t count = 0;
@@ -145,95 +159,48 @@ Compiled readCompiled(napi_env env, napi_value o) {
   return c;
 }
 
-/** A JS Float64Array column of n paths and its padded work column. */
-struct Column {
-  Span<double> js;
-  double* work;
-};
-
-napi_value RunMonths(const napi::Args& args) {
+napi_value RunChunk(const napi::Args& args) {
   napi_env env = args.env;
   const Compiled c = readCompiled(env, args[0]);
-  napi_value o = args[1];
+  napi_value io = args[1];
   // one Work per thread, reused: fresh multi-megabyte buffers per chunk would cost page faults and zeroing
   thread_local Work s;
-  const int NT = c.netTierCount;
   const size_t V = c.variants.size();
-  s.allocate(int(num(env, o, "n")), NT, int(V));
-  s.sampleCount = int(num(env, o, "sampleCount"));
-  const size_t n = s.n;
-  const size_t N = s.N;
-  const size_t S = s.S;
-  auto rng = arr<uint32_t>(env, o, "rng");
+  const int n = int(num(env, io, "n"));
+  if (n < 0) throw std::runtime_error("runChunk: io.n must be ≥ 0");
+  s.allocate(n, c.netTierCount, int(V));
+  s.sampleCount = int(num(env, io, "sampleCount"));
+  auto rng = arr<uint32_t>(env, io, "rng");
+  if (rng.length != 4) throw std::runtime_error("runChunk: io.rng must hold 4 words");
   for (int i = 0; i < 4; i++) s.rng[i] = rng[i];
-  // random numbers are laid out by n (price, fees, jump sizes); padded lanes read past them into zeros
-  const Column columns[] = {
-      {arr<double>(env, o, "logPrice"), s.logPrice},
-      {arr<double>(env, o, "price"), s.price},
-      {arr<double>(env, o, "invPrice"), s.invPrice},
-      {arr<double>(env, o, "logFee"), s.logFee},
-      {arr<double>(env, o, "fee"), s.fee},
-      {arr<double>(env, o, "difficulty"), s.difficulty},
-      {arr<double>(env, o, "height"), s.height},
-      {arr<double>(env, o, "epochElapsedS"), s.epochElapsedS},
-      {arr<double>(env, o, "netTotal"), s.netTotal},
-      {arr<double>(env, o, "netTh"), s.netTh},
-      {arr<double>(env, o, "invNetTh"), s.invNetTh},
-      {arr<double>(env, o, "nextHalving"), s.nextHalving},
-      {arr<double>(env, o, "revenueStart"), s.revenueStart},
-      {arr<double>(env, o, "asicUsdPerTh"), s.asicUsdPerTh},
-      {arr<double>(env, o, "invAsicUsdPerTh"), s.invAsicUsdPerTh},
-      {arr<double>(env, o, "btcPerThNet"), s.btcPerThNet},
-      {arr<double>(env, o, "hashpriceBtcPerPhDay"), s.hashpriceBtcPerPhDay},
-      {arr<double>(env, o, "subsidyTotal"), s.subsidyTotal},
-      {arr<double>(env, o, "rewardTotal"), s.rewardTotal},
-  };
-  // padded lanes copy lane 0: finite values that follow a path of their own and are never copied back
-  for (const Column& col : columns) {
-    if (col.js.length < n) throw std::runtime_error("runMonths: a state column is shorter than n");
-    for (size_t p = 0; p < N; p++) col.work[p] = col.js[p < n ? p : 0];
-  }
-  auto installed = arr<double>(env, o, "netInstalled");  // JS: [p·NT + k]
-  for (int k = 0; k < NT; k++)
-    for (size_t p = 0; p < N; p++) s.netInstalled[k * S + p] = installed[(p < n ? p : 0) * NT + k];
-  s.halvingsSeen = arr<int32_t>(env, o, "halvingsSeen");
-  s.bsPos = arr<int32_t>(env, o, "bsPos");
-  s.bsLeft = arr<int32_t>(env, o, "bsLeft");
-  s.halvingDay = arr<double>(env, o, "halvingDay");
-  auto company = arr<double>(env, o, "company");  // JS: [(v·n + p)·FIELD_COUNT + f]
-  if (company.length != V * n * FIELD_COUNT) throw std::runtime_error("runMonths: company state size");
-  for (size_t v = 0; v < V; v++)
-    for (size_t p = 0; p < N; p++) {
-      double* r = s.rec(int(v), int(p - p % LANES)) + p % LANES;
-      const double* js = &company[(v * n + (p < n ? p : 0)) * FIELD_COUNT];
-      for (int f = 0; f < FIELD_COUNT; f++) r[f * LANES] = js[f];
-    }
-  s.netSums = arr<double>(env, o, "netSums");
-  s.varSums = arr<double>(env, o, "varSums");
-  s.netSample = arr<double>(env, o, "netSample");
-  s.varSample = arr<double>(env, o, "varSample");
-  s.flowSample = arr<double>(env, o, "flowSample");
+  const auto defaultMonth = arr<double>(env, io, "defaultMonth");
+  if (defaultMonth.length != 0 && defaultMonth.length != V * n)
+    throw std::runtime_error("runChunk: io.defaultMonth must be empty or hold variants × n");
+  const size_t T1 = c.months + 1;
+  const size_t sampled = size_t(s.sampleCount) * T1;
+  s.netSums = arr<double>(env, io, "netSums");
+  s.varSums = arr<double>(env, io, "varSums");
+  s.netSample = arr<double>(env, io, "netSample");
+  s.varSample = arr<double>(env, io, "varSample");
+  s.flowSample = arr<double>(env, io, "flowSample");
+  const auto variantFinals = arr<double>(env, io, "variantFinals");
+  const auto networkFinals = arr<double>(env, io, "networkFinals");
+  size_t sampledVariants = 0;
+  for (size_t v = 0; v < V; v++) sampledVariants += c.sampleSlot[v] >= 0;
+  if (s.netSums.length < 3 * T1 || s.varSums.length < V * 5 * T1 || s.netSample.length < 3 * sampled ||
+      s.varSample.length < sampledVariants * 5 * sampled || s.flowSample.length < sampledVariants * sampled ||
+      variantFinals.length < V * 12 * size_t(n) || networkFinals.length < (6 + TRACKED_HALVINGS) * size_t(n))
+    throw std::runtime_error("runChunk: an output array of io is too short");
 
+  initChunk(c, s, defaultMonth);
   runMonths(c, s);
-
-  for (const Column& col : columns)
-    for (size_t p = 0; p < n; p++) col.js[p] = col.work[p];
-  auto kStar = arr<int32_t>(env, o, "kStar");
-  for (size_t p = 0; p < n; p++) kStar[p] = int32_t(s.kStar[p]);
-  for (int k = 0; k < NT; k++)
-    for (size_t p = 0; p < n; p++) installed[p * NT + k] = s.netInstalled[k * S + p];
-  for (size_t v = 0; v < V; v++)
-    for (size_t p = 0; p < n; p++) {
-      const double* r = s.rec(int(v), int(p - p % LANES)) + p % LANES;
-      double* js = &company[(v * n + p) * FIELD_COUNT];
-      for (int f = 0; f < FIELD_COUNT; f++) js[f] = r[f * LANES];
-    }
+  finishChunk(c, s, variantFinals.data, networkFinals.data, s.flowSample.data);
   for (int i = 0; i < 4; i++) rng[i] = s.rng[i];
   return nullptr;
 }
 
 }  // namespace
 
-napi_value runMonthsEntry(const napi::Args& args) { return RunMonths(args); }
+napi_value runChunkEntry(const napi::Args& args) { return RunChunk(args); }
 
 }  // namespace mullet

@@ -3,6 +3,6 @@
 #include "napi_util.h"
 
 namespace mullet {
-/** runMonths(compiled: CompiledScenario, state: ChunkState): runs every month of an initialized chunk. */
-napi_value runMonthsEntry(const napi::Args& args);
+/** runChunk(compiled: CompiledScenario, io: ChunkIO): a whole chunk (see chunk.ts). */
+napi_value runChunkEntry(const napi::Args& args);
 }  // namespace mullet

@@ -6,13 +6,13 @@ import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isMainThread } from 'node:worker_threads';
-import type { MonthLoop } from '../core/simulate/chunk.ts';
+import type { ChunkKernel } from '../core/simulate/chunk.ts';
 
 /**
  * The addon interface this code was written for. Bump it together with kAbiVersion in native/src/addon.cc
  * whenever the addon's JS-visible interface changes: an addon reporting another version is ignored.
  */
-export const NATIVE_ABI_VERSION = 3;
+export const NATIVE_ABI_VERSION = 4;
 
 /** `js` forces the JavaScript kernel; `native` requires the addon (throws when it is missing); default `auto`. */
 export const KERNEL_ENV = 'MULLET_KERNEL';
@@ -27,8 +27,8 @@ export interface NativeKernel {
   readonly abiVersion: number;
   /** "ok": the addon loaded and its functions run. */
   selfTest(): string;
-  /** The simulator's month loop (native/src/run_months.cc): the same bits as the JS loop in chunk.ts. */
-  runMonths: MonthLoop;
+  /** A whole simulator chunk (native/src/kernel_napi.cc): the same bits as the JS path in chunk.ts. */
+  runChunk: ChunkKernel;
   /** out[2i], out[2i+1] = the kernel's exp(xs[i]), log(xs[i]). */
   mathProbe(xs: Float64Array, out: Float64Array): void;
 }
@@ -165,7 +165,7 @@ function firstLine(error: unknown): string {
  * simulateChunk's options for this thread: the native month loop when the addon is loaded, else none (the
  * JavaScript loop). Both give the same bits; only the speed differs.
  */
-export function chunkOptions(): { monthLoop?: MonthLoop } {
-  const kernel = loadNativeKernel();
-  return kernel ? { monthLoop: kernel.runMonths } : {};
+export function chunkOptions(): { kernel?: ChunkKernel } {
+  const native = loadNativeKernel();
+  return native ? { kernel: native.runChunk } : {};
 }

@@ -59,7 +59,7 @@ async function compare(
   const compiled = compileScenario(scenario, { ...options, ...(dailyLogReturns ? { dailyLogReturns } : {}) });
   for (const chunk of chunks) {
     const js = simulateChunk(compiled, chunk, { keepSample: true });
-    const native = simulateChunk(compiled, chunk, { keepSample: true, monthLoop: kernel!.runMonths });
+    const native = simulateChunk(compiled, chunk, { keepSample: true, kernel: kernel!.runChunk });
     assertSameBits(js, native, `${scenario.name} chunk ${chunk}`);
   }
 }

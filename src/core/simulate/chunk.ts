@@ -12,8 +12,30 @@ import { stepNetwork } from './step-network.ts';
 export const CHUNK_PATHS = 4096;
 /** The band sample: the paths of chunk 0 (the first min(paths, CHUNK_PATHS)), i.i.d. like any others. */
 
-/** Runs months 0 … T−1 of an initialized chunk state in place (random numbers, network, market, variants). */
-export type MonthLoop = (compiled: CompiledScenario, state: ChunkState) => void;
+/**
+ * What another implementation of a chunk (the native kernel, src/jobs/native-kernel.ts) is handed: the chunk's
+ * size and random stream, each path's tenant-default month per variant, and the output arrays to fill, the
+ * band sums and samples already holding month 0. It must leave the same bits as this file's JS path.
+ */
+export interface ChunkIO {
+  n: number;
+  sampleCount: number;
+  /** The chunk's xoshiro128** state, after the tenant-default draws; left as the JS loop leaves it. */
+  rng: Uint32Array;
+  /** `[v·n + p]`: the month a path's tenant defaults under variant v; empty when no variant has a hazard. */
+  defaultMonth: Float64Array;
+  netSums: Float64Array;
+  varSums: Float64Array;
+  netSample: Float64Array;
+  varSample: Float64Array;
+  flowSample: Float64Array;
+  /** Outputs: as ChunkResult's. */
+  variantFinals: Float64Array;
+  networkFinals: Float64Array;
+}
+
+/** Initializes, runs and finishes a chunk into `io` (see ChunkIO). */
+export type ChunkKernel = (compiled: CompiledScenario, io: ChunkIO) => void;
 
 /** What one chunk hands back: per-path end values, monthly sums and the band sample. Typed arrays only. */
 export interface ChunkResult {
@@ -54,21 +76,19 @@ export function simulateChunk(
     /** Called once after each month with the whole chunk state (tests check invariants on every path). */
     afterMonth?: (state: ChunkState, month: number) => void;
     /**
-     * Another implementation of the month loop (the native kernel, src/jobs/native-kernel.ts): runs every month
-     * of the initialized state and must leave the same bits as this file's loop. Not used with afterMonth.
+     * Another implementation of the chunk (the native kernel, src/jobs/native-kernel.ts), which must give the
+     * same bits as this file's JS path. Not used with afterMonth (which needs the JS state).
      */
-    monthLoop?: MonthLoop;
+    kernel?: ChunkKernel;
   } = {},
 ): ChunkResult {
   const chunkPaths = options.chunkPaths ?? CHUNK_PATHS;
   const n = chunkSize(c.paths, chunkIndex, chunkPaths);
   const sampleCount = chunkIndex === 0 ? n : 0;
+  if (options.kernel && !options.afterMonth)
+    return kernelChunk(c, chunkIndex, n, sampleCount, options.kernel, options.keepSample ?? false);
   const s = allocateChunkState(c, n, sampleCount, chunkStream(c.seed, chunkIndex));
   initChunk(c, s);
-  if (options.monthLoop && !options.afterMonth) {
-    options.monthLoop(c, s);
-    return finishChunk(c, s, chunkIndex, options.keepSample ?? false);
-  }
   const T = c.months;
   const V = c.variants.length;
   const gbm = c.priceModel === 'gbm';
@@ -87,9 +107,70 @@ export function simulateChunk(
   return finishChunk(c, s, chunkIndex, options.keepSample ?? false);
 }
 
+/** A chunk by another kernel: the draws and month-0 bands here, the rest there, the result assembled here. */
+function kernelChunk(
+  c: CompiledScenario,
+  chunkIndex: number,
+  n: number,
+  sampleCount: number,
+  kernel: ChunkKernel,
+  keepSample: boolean,
+): ChunkResult {
+  const V = c.variants.length;
+  const T1 = c.months + 1;
+  const rng = chunkStream(c.seed, chunkIndex);
+  const defaultMonth = new Float64Array(tenantDefaultDrawn(c) ? V * n : 0);
+  if (defaultMonth.length > 0) {
+    defaultMonth.fill(Number.POSITIVE_INFINITY);
+    drawDefaultMonths(c, rng, n, (v, p, month) => {
+      defaultMonth[v * n + p] = month;
+    });
+  }
+  const io: ChunkIO = {
+    n,
+    sampleCount,
+    rng,
+    defaultMonth,
+    netSums: new Float64Array(NS * T1),
+    varSums: new Float64Array(V * VS * T1),
+    netSample: new Float64Array(NS * sampleCount * T1),
+    varSample: new Float64Array(c.sampledVariants * VS * sampleCount * T1),
+    flowSample: new Float64Array(c.sampledVariants * sampleCount * T1),
+    variantFinals: new Float64Array(V * VF * n),
+    networkFinals: new Float64Array((NF + TRACKED_HALVINGS) * n),
+  };
+  recordMonthZero(c, io);
+  kernel(c, io);
+  return assemble(c, io, chunkIndex, keepSample);
+}
+
+/** Whether the chunk draws a tenant-default clock (one uniform per path, before the months). */
+function tenantDefaultDrawn(c: CompiledScenario): boolean {
+  return c.variants.some((v) => v.defaultHazardPerMonth > 0);
+}
+
+/**
+ * One uniform per path for the tenant-default clock, shared by all variants (common random numbers): the
+ * month of default under variant v is ⌊ln u / ln(1 − hazard)⌋ (geometric). Only variants with a hazard.
+ */
+function drawDefaultMonths(
+  c: CompiledScenario,
+  rng: Uint32Array,
+  n: number,
+  set: (v: number, p: number, month: number) => void,
+): void {
+  const u = new Float64Array(n);
+  fillUniform(rng, u, 0, n);
+  for (let v = 0; v < c.variants.length; v++) {
+    const hz = c.variants[v]!.defaultHazardPerMonth;
+    if (hz <= 0) continue;
+    const logSurvive = Math.log1p(-hz);
+    for (let p = 0; p < n; p++) set(v, p, Math.floor(Math.log(u[p]!) / logSurvive));
+  }
+}
+
 function initChunk(c: CompiledScenario, s: ChunkState): void {
   const n = s.n;
-  const V = c.variants.length;
   const NT = c.netTierCount;
   const P0 = Math.exp(c.logPrice0);
   s.logPrice.fill(c.logPrice0);
@@ -114,20 +195,21 @@ function initChunk(c: CompiledScenario, s: ChunkState): void {
     co[b + CO.minCash] = c.cash0;
     co[b + CO.defaultMonth] = Number.POSITIVE_INFINITY;
   }
-  // One uniform per path for the tenant-default clock, shared by all variants (common random numbers).
-  if (c.variants.some((v) => v.defaultHazardPerMonth > 0)) {
-    const u = new Float64Array(n);
-    fillUniform(s.rng, u, 0, n);
-    for (let v = 0; v < V; v++) {
-      const hz = c.variants[v]!.defaultHazardPerMonth;
-      if (hz <= 0) continue;
-      const logSurvive = Math.log1p(-hz);
-      for (let p = 0; p < n; p++)
-        co[(v * n + p) * CF + CO.defaultMonth] = Math.floor(Math.log(u[p]!) / logSurvive);
-    }
-  }
+  if (tenantDefaultDrawn(c))
+    drawDefaultMonths(c, s.rng, n, (v, p, month) => {
+      co[(v * n + p) * CF + CO.defaultMonth] = month;
+    });
+  recordMonthZero(c, s);
+}
 
-  // month-0 values of the bands
+/** Month-0 values of the bands: sums over the chunk's paths and the sampled paths' values. */
+function recordMonthZero(
+  c: CompiledScenario,
+  s: Pick<ChunkState, 'n' | 'sampleCount' | 'netSums' | 'varSums' | 'netSample' | 'varSample'>,
+): void {
+  const n = s.n;
+  const V = c.variants.length;
+  const P0 = Math.exp(c.logPrice0);
   const T1 = c.months + 1;
   const h0 = c.hashrate0ThPerS;
   const hashprice0 = (c.revenue0 * 1000) / DAYS_PER_MONTH;
@@ -238,11 +320,32 @@ function finishChunk(
   });
   for (let p = 0; p < n; p++) networkFinals[n + p]! *= 1e-6; // TH/s → EH/s
   networkFinals.set(s.halvingDay, NF * n);
+  return assemble(c, { ...s, variantFinals, networkFinals }, chunkIndex, keepSample);
+}
+
+/** The chunk's result from its outputs, with chunk 0's sample wrapped for the summary. */
+function assemble(
+  c: CompiledScenario,
+  s: Pick<
+    ChunkIO,
+    | 'n'
+    | 'sampleCount'
+    | 'netSums'
+    | 'varSums'
+    | 'netSample'
+    | 'varSample'
+    | 'flowSample'
+    | 'variantFinals'
+    | 'networkFinals'
+  >,
+  chunkIndex: number,
+  keepSample: boolean,
+): ChunkResult {
   const result: ChunkResult = {
     chunkIndex,
-    n,
-    variantFinals,
-    networkFinals,
+    n: s.n,
+    variantFinals: s.variantFinals,
+    networkFinals: s.networkFinals,
     netSums: s.netSums,
     varSums: s.varSums,
   };
