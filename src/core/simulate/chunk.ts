@@ -3,7 +3,19 @@ import { DAYS_PER_MONTH, TRACKED_HALVINGS } from './compile.ts';
 import { fillNormal, fillUniform } from './rng/fill.ts';
 import { chunkStream } from './rng/xoshiro128ss.ts';
 import { type BandSample, type SampleSummary, summarizeSample } from './sample-summary.ts';
-import { allocateChunkState, CF, type ChunkState, CO, LANES, laneTotal, NF, NS, VF, VS } from './state.ts';
+import {
+  allocateBandOutputs,
+  allocateChunkState,
+  CF,
+  type ChunkState,
+  CO,
+  LANES,
+  laneTotal,
+  NF,
+  NS,
+  VF,
+  VS,
+} from './state.ts';
 import { stepCompany } from './step-company.ts';
 import { stepMarket } from './step-market.ts';
 import { stepNetwork } from './step-network.ts';
@@ -117,7 +129,6 @@ function kernelChunk(
   keepSample: boolean,
 ): ChunkResult {
   const V = c.variants.length;
-  const T1 = c.months + 1;
   const rng = chunkStream(c.seed, chunkIndex);
   const defaultMonth = new Float64Array(tenantDefaultDrawn(c) ? V * n : 0);
   if (defaultMonth.length > 0) {
@@ -131,11 +142,7 @@ function kernelChunk(
     sampleCount,
     rng,
     defaultMonth,
-    netSums: new Float64Array(NS * T1),
-    varSums: new Float64Array(V * VS * T1),
-    netSample: new Float64Array(NS * sampleCount * T1),
-    varSample: new Float64Array(c.sampledVariants * VS * sampleCount * T1),
-    flowSample: new Float64Array(c.sampledVariants * sampleCount * T1),
+    ...allocateBandOutputs(c, sampleCount),
     variantFinals: new Float64Array(V * VF * n),
     networkFinals: new Float64Array((NF + TRACKED_HALVINGS) * n),
   };

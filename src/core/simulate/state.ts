@@ -154,7 +154,6 @@ export function allocateChunkState(
   rng: Uint32Array,
 ): ChunkState {
   const V = c.variants.length;
-  const T1 = c.months + 1;
   const f = () => new Float64Array(n);
   return {
     n,
@@ -189,8 +188,19 @@ export function allocateChunkState(
     halvingDay: new Float64Array(TRACKED_HALVINGS * n).fill(Number.POSITIVE_INFINITY),
     company: new Float64Array(V * n * CF),
     laneSums: new Float64Array(LANES * Math.max(VS, NS)),
+    ...allocateBandOutputs(c, sampleCount),
+  };
+}
+
+/** A chunk's monthly band sums and (chunk 0) samples: what leaves with its result, whichever kernel ran it. */
+export function allocateBandOutputs(
+  c: CompiledScenario,
+  sampleCount: number,
+): Pick<ChunkState, 'netSums' | 'varSums' | 'netSample' | 'varSample' | 'flowSample'> {
+  const T1 = c.months + 1;
+  return {
     netSums: new Float64Array(NS * T1),
-    varSums: new Float64Array(V * VS * T1),
+    varSums: new Float64Array(c.variants.length * VS * T1),
     netSample: new Float64Array(NS * sampleCount * T1),
     varSample: new Float64Array(c.sampledVariants * VS * sampleCount * T1),
     flowSample: new Float64Array(c.sampledVariants * sampleCount * T1),
