@@ -7,11 +7,11 @@ import { type ChunkResult, simulateChunk } from '../../src/core/simulate/chunk.t
 import { compileScenario } from '../../src/core/simulate/compile.ts';
 import { parseScenarioText } from '../../src/data/scenario-file.ts';
 import { loadNativeKernel, mathMismatch } from '../../src/jobs/native-kernel.ts';
-import { loadReturns } from '../../src/jobs/simulate-pool.ts';
+import { loadReturns, runSimulation } from '../../src/jobs/simulate-pool.ts';
 import { parseScenario, type Scenario } from '../../src/schema/scenario.ts';
 import { frozenScenarioDocument } from '../simulate/scenarios.ts';
 
-// The native month loop (native/src) against the JavaScript one (src/core/simulate/chunk.ts + step-*.ts): every
+// The native kernel (native/src) against the JavaScript one (src/core/simulate/chunk.ts + step-*.ts): every
 // number a chunk hands back — per-path finals, monthly sums, the band sample and its flows, halving days — must
 // be the same 64 bits. Scenarios cover both price models, jumps, halvings inside the run, reinvestment with
 // retirements and conversions, tenant defaults, path counts that are not a multiple of the 8 lanes (and fewer
@@ -64,7 +64,7 @@ async function compare(
   }
 }
 
-describe('native month loop = JavaScript month loop, bit for bit', { skip }, () => {
+describe('native chunk = JavaScript chunk, bit for bit', { skip }, () => {
   it('mid-size example: 7 variants, reinvestment, conversions, sample chunk and a partial chunk', async () => {
     // 4,096 + 1,001 paths: chunk 1 has 1,001 (125 blocks of 8 and one lane); 30 months: two batches and a half
     await compare(example('mid-size-miner.yaml'), { paths: 5097, months: 30 }, [0, 1]);
@@ -96,6 +96,26 @@ describe('native month loop = JavaScript month loop, bit for bit', { skip }, () 
       conversions: (s.conversions ?? []).map((c) => ({ ...c, tenantDefaultPerYear: 0.2 })),
     }));
     await compare({ ...mid, strategies }, { paths: 1000, months: 40 }, [0]);
+  });
+});
+
+describe('a whole run (worker threads, summary): the same JSON on either kernel', { skip }, () => {
+  it('mid-size example, 6,000 paths × 36 months, 2 threads', async () => {
+    const scenario = example('mid-size-miner.yaml');
+    const before = process.env.MULLET_KERNEL;
+    const run = async (kernel: string) => {
+      process.env.MULLET_KERNEL = kernel;
+      return JSON.stringify(await runSimulation(scenario, { paths: 6000, months: 36, threads: 2 }));
+    };
+    try {
+      const js = await run('js');
+      const native = await run('native');
+      assert.ok(js.length > 10_000);
+      assert.equal(native, js);
+    } finally {
+      if (before === undefined) delete process.env.MULLET_KERNEL;
+      else process.env.MULLET_KERNEL = before;
+    }
   });
 });
 
