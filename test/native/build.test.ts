@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { execFile, spawnSync } from 'node:child_process';
 import {
+  chmodSync,
   copyFileSync,
   existsSync,
   mkdirSync,
@@ -9,6 +10,7 @@ import {
   rmSync,
   statSync,
   symlinkSync,
+  writeFileSync,
 } from 'node:fs';
 import { appendFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -35,7 +37,12 @@ const SCRIPT = join(ROOT, 'scripts/build-native.sh');
 const SOURCES = join(ROOT, 'native/src');
 const ADDON = 'mullet_kernel.node';
 const hasGxx = spawnSync('g++', ['--version']).status === 0;
-const noGxx = hasGxx ? false : 'g++ is not installed';
+/** The build script's own condition: g++ targets AVX-512 F and DQ on this CPU (else it builds nothing). */
+const macros = hasGxx
+  ? spawnSync('g++', ['-march=native', '-dM', '-E', '-x', 'c++', '/dev/null']).stdout
+  : '';
+const hasAvx512 = /__AVX512F__/.test(String(macros)) && /__AVX512DQ__/.test(String(macros));
+const noGxx = !hasGxx ? 'g++ is not installed' : hasAvx512 ? false : 'this CPU has no AVX-512';
 
 interface Run {
   code: number;
@@ -283,6 +290,28 @@ describe('native kernel absent', () => {
       code: 1,
       stderr: 'native kernel not built: g++ not found on PATH (MULLET_NATIVE=require)\n',
     });
+  });
+
+  it('on a CPU without AVX-512 the script prints one line and builds nothing (a g++ that reports none)', async () => {
+    // a g++ whose -march=native targets plain x86-64: the real one, with the AVX-512 macros filtered out
+    const bin = join(dir, 'fake-gxx');
+    mkdirSync(bin);
+    const real = spawnSync('bash', ['-c', 'command -v g++']).stdout.toString().trim() || '/usr/bin/g++';
+    const wrapper = join(bin, 'g++');
+    writeFileSync(
+      wrapper,
+      `#!/usr/bin/env bash\nif [ "$*" = "-march=native -dM -E -x c++ /dev/null" ]; then "${real}" "$@" | grep -v AVX512; exit 0; fi\nexec "${real}" "$@"\n`,
+    );
+    chmodSync(wrapper, 0o755);
+    const out = join(dir, 'out-no-avx512');
+    const run = await build({ PATH: `${bin}${delimiter}${process.env.PATH ?? ''}`, MULLET_NATIVE_OUT: out });
+    assert.deepEqual(run, {
+      code: 0,
+      stderr:
+        'native kernel not built: this CPU has no AVX-512 (the kernel would be slower than JavaScript here); ' +
+        'the JavaScript kernel will be used\n',
+    });
+    assert.ok(!existsSync(join(out, ADDON)));
   });
 
   it('loadNativeKernel: MULLET_KERNEL=js gives undefined; a missing addon is undefined, or an error when required', () => {
