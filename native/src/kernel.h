@@ -139,8 +139,8 @@ void stepMarket(const Compiled& c, Work& s, int t, int pb, int pe, MonthDraws dr
 /** Bands of the network at index `at`; adds the block's values into the lane sums `acc[3]`. */
 void recordNetwork(const Compiled& c, Work& s, int at, int pb, int pe, vd* acc);
 /**
- * The month's network values the company step reads, indexed by path like Work's columns (they may point at a
- * copy kept for that month, so that each variant can run several months in a row).
+ * The month's network values the company step reads for paths [pb, pe), at index path − pb (a copy kept for
+ * that month, so that each variant can run several months in a row).
  */
 struct NetView {
   const double *price, *invPrice, *btcPerThNet, *revenueStart, *asicUsdPerTh, *invAsicUsdPerTh, *invNetTh;

@@ -6,19 +6,12 @@
 
 #include "kernel.h"
 #include "rng.h"
-#ifdef MULLET_PROFILE
-#include <chrono>
-#include <cstdio>
-#endif
 
 namespace mullet {
 
 namespace {
 /** Paths per block: a variant's records of 128 paths are 19 KB, so they stay in L1 through a batch. */
-#ifndef MULLET_BLOCK_PATHS
-#define MULLET_BLOCK_PATHS 128
-#endif
-constexpr int BLOCK_PATHS = MULLET_BLOCK_PATHS;
+constexpr int BLOCK_PATHS = 128;
 /** Months per batch of random numbers: 12 × 4 draws × 4,096 paths × 8 bytes ≈ 1.6 MB. */
 constexpr int BATCH_MONTHS = 12;
 }  // namespace
@@ -60,7 +53,8 @@ void runMonths(const Compiled& c, Work& s) {
   const int V = int(c.variants.size());
   const int T = c.months;
   const int T1 = T + 1;
-  // per month of the batch: 3n normals and the uniforms, each padded so that padded lanes read zeros
+  // per month of the batch: 3n normals and the uniforms, with room past the end for padded lanes, whose draws
+  // (left from earlier months or chunks: finite, never copied back) do not matter
   const size_t normalStride = 3 * n + LANES;
   const size_t uniformStride = std::max<size_t>(uniformCount, 1) + LANES;
   grow(s.normals, BATCH_MONTHS * normalStride);
@@ -76,18 +70,6 @@ void runMonths(const Compiled& c, Work& s) {
   grow(s.netOut, size_t(BATCH_MONTHS) * NET_COLUMNS * BLOCK_PATHS);
   std::vector<double>& netOut = s.netOut;
   std::vector<NetView> views(BATCH_MONTHS);
-#ifdef MULLET_PROFILE
-  using clock = std::chrono::steady_clock;
-  double spent[5] = {0, 0, 0, 0, 0};
-  auto mark = clock::now();
-  auto lap = [&](int i) {
-    const auto now = clock::now();
-    spent[i] += std::chrono::duration<double>(now - mark).count();
-    mark = now;
-  };
-#else
-  auto lap = [](int) {};
-#endif
   for (int t0 = 0; t0 < T; t0 += BATCH_MONTHS) {
     const int t1 = std::min(T, t0 + BATCH_MONTHS);
     for (int t = t0; t < t1; t++) {
@@ -99,7 +81,6 @@ void runMonths(const Compiled& c, Work& s) {
       if (uniformCount > 0) fill_uniform(s.rng, &uniforms[(t - t0) * uniformStride], 0, uniformCount);
     }
     std::fill(acc.begin(), acc.end(), splat(0));
-    lap(0);
     for (int pb = 0; pb < s.N; pb += BLOCK_PATHS) {
       const int pe = std::min(s.N, pb + BLOCK_PATHS);
       const size_t len = size_t(pe - pb);
@@ -107,32 +88,28 @@ void runMonths(const Compiled& c, Work& s) {
       for (int t = t0; t < t1; t++) {
         const MonthDraws draws{&normals[(t - t0) * normalStride], &uniforms[(t - t0) * uniformStride]};
         stepNetwork(c, s, t, pb, pe);
-        lap(1);
         stepMarket(c, s, t, pb, pe, draws);
-        lap(2);
         recordNetwork(c, s, t + 1, pb, pe, &acc[size_t(t - t0) * sums]);
         double* slot = &netOut[size_t(t - t0) * NET_COLUMNS * BLOCK_PATHS];
         const double* from[NET_COLUMNS] = {s.price + pb,        s.invPrice + pb,     s.btcPerThNet + pb,
                                           s.revenueStart + pb, s.asicUsdPerTh + pb, s.invAsicUsdPerTh + pb,
                                           s.invNetTh + pb,     reinterpret_cast<const double*>(s.kStar + pb)};
         for (int f = 0; f < NET_COLUMNS; f++) std::copy_n(from[f], len, slot + f * BLOCK_PATHS);
-        // indexed by path, as Work's columns are
+        // indexed by path − pb
         NetView& view = views[t - t0];
-        view.price = slot - pb;
-        view.invPrice = slot + BLOCK_PATHS - pb;
-        view.btcPerThNet = slot + 2 * BLOCK_PATHS - pb;
-        view.revenueStart = slot + 3 * BLOCK_PATHS - pb;
-        view.asicUsdPerTh = slot + 4 * BLOCK_PATHS - pb;
-        view.invAsicUsdPerTh = slot + 5 * BLOCK_PATHS - pb;
-        view.invNetTh = slot + 6 * BLOCK_PATHS - pb;
-        view.kStar = reinterpret_cast<const int64_t*>(slot + 7 * BLOCK_PATHS) - pb;
-        lap(3);
+        view.price = slot;
+        view.invPrice = slot + BLOCK_PATHS;
+        view.btcPerThNet = slot + 2 * BLOCK_PATHS;
+        view.revenueStart = slot + 3 * BLOCK_PATHS;
+        view.asicUsdPerTh = slot + 4 * BLOCK_PATHS;
+        view.invAsicUsdPerTh = slot + 5 * BLOCK_PATHS;
+        view.invNetTh = slot + 6 * BLOCK_PATHS;
+        view.kStar = reinterpret_cast<const int64_t*>(slot + 7 * BLOCK_PATHS);
       }
       // then each variant through the same months, its records staying in L1
       for (int v = 0; v < V; v++)
         for (int t = t0; t < t1; t++)
           stepCompany(c, s, v, t, pb, pe, &acc[size_t(t - t0) * sums + 3 + 5 * v], views[t - t0]);
-      lap(4);
     }
     for (int t = t0; t < t1; t++) {
       const vd* a = &acc[size_t(t - t0) * sums];
@@ -144,11 +121,6 @@ void runMonths(const Compiled& c, Work& s) {
       }
     }
   }
-#ifdef MULLET_PROFILE
-  const double pm = double(s.n) * c.months * 1e-9;
-  std::fprintf(stderr, "ns/path-month: rng %.1f network %.1f market %.1f bands %.1f company %.1f\n",
-               spent[0] / pm, spent[1] / pm, spent[2] / pm, spent[3] / pm, spent[4] / pm);
-#endif
 }
 
 }  // namespace mullet

@@ -61,7 +61,7 @@ void stepCompany(const Compiled& c, Work& s, int v, int t, int pb, int pe, vd* a
   for (int p0 = pb; p0 < pe; p0 += LANES) {
     // this block's company record: field f of its 8 paths at r + f·LANES
     double* r = s.rec(v, p0);
-    const vm k = load(&in.kStar[p0]);
+    const vm k = load(&in.kStar[p0 - pb]);
     vd th = lookup(cumThT, k);
     vd power = lookup(cumCostT, k);
     vd nTh = load(r + NEW_TH * LANES), nMw = load(r + NEW_WALL_MW * LANES), oTh = load(r + OLD_TH * LANES), oMw = load(r + OLD_WALL_MW * LANES);
@@ -120,7 +120,7 @@ void stepCompany(const Compiled& c, Work& s, int v, int t, int pb, int pe, vd* a
         }
       }
       // each group runs when its revenue covers its power
-      const vd revenuePerTh = (load(&in.revenueStart[p0]) * poolKeep) * uptime;
+      const vd revenuePerTh = (load(&in.revenueStart[p0 - pb]) * poolKeep) * uptime;
       const vd newCost = nMw * newCostPerWallMw;
       const vm newOn = has & (revenuePerTh * nTh >= newCost);
       th = sel(newOn, th + nTh * uptime, th);
@@ -131,9 +131,9 @@ void stepCompany(const Compiled& c, Work& s, int v, int t, int pb, int pe, vd* a
       power = sel(oldOn, power + oldCost, power);
       newOpex = sel(has, ((nMw + oMw) * newPue - retired) * opexPerGridMw, newOpex);
     }
-    const vd P = load(&in.price[p0]);
-    const vd invP = load(&in.invPrice[p0]);
-    const vd mined = th * load(&in.btcPerThNet[p0]);
+    const vd P = load(&in.price[p0 - pb]);
+    const vd invP = load(&in.invPrice[p0 - pb]);
+    const vd mined = th * load(&in.btcPerThNet[p0 - pb]);
     const vd miningRevenue = mined * P;
     const vd miningCost = (power + miningOpexRow) + newOpex;
     const vm covered = miningRevenue >= miningCost;
@@ -170,8 +170,8 @@ void stepCompany(const Compiled& c, Work& s, int v, int t, int pb, int pe, vd* a
     if (reinvestShare > 0) {
       const vm invest = monthEbitda > 0.0;
       if (any(invest)) {
-        const vd unitPrice = load(&in.asicUsdPerTh[p0]);
-        const vd invUnit = load(&in.invAsicUsdPerTh[p0]);
+        const vd unitPrice = load(&in.asicUsdPerTh[p0 - pb]);
+        const vd invUnit = load(&in.invAsicUsdPerTh[p0 - pb]);
         // room: free MW, then MW of existing machines (retired as the new ones arrive)
         const vd room = ((free + existingGrid) - (nMw + oMw) * newPue) * thPerGridMw;
         vd spend = reinvestShare * monthEbitda;
@@ -226,7 +226,7 @@ void stepCompany(const Compiled& c, Work& s, int v, int t, int pb, int pe, vd* a
       store(r + EBITDA_LAST12 * LANES, load(r + EBITDA_LAST12 * LANES) + monthEbitda);
       store(r + MARGIN_LAST12 * LANES, load(r + MARGIN_LAST12 * LANES) + (miningRevenue - miningCost));
     }
-    const vd share = th * load(&in.invNetTh[p0]);
+    const vd share = th * load(&in.invNetTh[p0 - pb]);
     if (lastMonth) {
       // only the end values are reported
       store(r + HASH_SHARE * LANES, share);
