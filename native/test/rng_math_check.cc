@@ -7,10 +7,8 @@
 //                      fills TOTAL values from state S (hex words) in calls of SIZES (comma list, cycled);
 //                      stdout: the values, then the final state as one line of four hex words
 //   rng_math_check seed SEED CHUNKS            stdout: chunk_stream(SEED, i) for i < CHUNKS, one state a line
-//   rng_math_check bench N                     ns per value of the fills and the math functions
 #include <algorithm>
 #include <bit>
-#include <chrono>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -119,65 +117,6 @@ int run_seed(char** argv) {
   return 0;
 }
 
-// Times `body` over n values and prints ns per value. `sink` keeps the work from being optimized away.
-template <class Body>
-void time_it(const char* name, size_t n, Body body) {
-  const auto start = std::chrono::steady_clock::now();
-  const double sink = body();
-  const double ns = std::chrono::duration<double, std::nano>(std::chrono::steady_clock::now() - start).count();
-  std::printf("%s %.3f ns/value (sink %g)\n", name, ns / static_cast<double>(n), sink);
-}
-
-int run_bench(size_t n) {
-  constexpr size_t kChunk = 4096;  // the simulator's fill size
-  std::vector<double> buf(kChunk);
-  uint32_t s[4];
-  mullet::seed_state(1, s);
-  const size_t rounds = n / kChunk;
-  for (int pass = 0; pass < 2; pass++) {  // the first pass warms caches and clocks
-    time_it("fill_normal", rounds * kChunk, [&] {
-      double acc = 0;
-      for (size_t r = 0; r < rounds; r++) {
-        mullet::fill_normal(s, buf.data(), 0, kChunk);
-        acc += buf[r % kChunk];
-      }
-      return acc;
-    });
-    time_it("fill_uniform", rounds * kChunk, [&] {
-      double acc = 0;
-      for (size_t r = 0; r < rounds; r++) {
-        mullet::fill_uniform(s, buf.data(), 0, kChunk);
-        acc += buf[r % kChunk];
-      }
-      return acc;
-    });
-    mullet::fill_normal(s, buf.data(), 0, kChunk);
-    time_it("js_exp", rounds * kChunk, [&] {
-      double acc = 0;
-      for (size_t r = 0; r < rounds; r++)
-        for (size_t i = 0; i < kChunk; i++) acc += mullet::js_exp(buf[i] * 0.1 + static_cast<double>(r & 7));
-      return acc;
-    });
-    time_it("js_exp8", rounds * kChunk, [&] {
-      mullet::v8d acc{};
-      for (size_t r = 0; r < rounds; r++)
-        for (size_t i = 0; i < kChunk; i += 8) {
-          mullet::v8d v;
-          std::memcpy(&v, &buf[i], sizeof v);
-          acc += mullet::js_exp8(v * 0.1 + static_cast<double>(r & 7));
-        }
-      return acc[0] + acc[7];
-    });
-    time_it("js_log", rounds * kChunk, [&] {
-      double acc = 0;
-      for (size_t r = 0; r < rounds; r++)
-        for (size_t i = 0; i < kChunk; i++) acc += mullet::js_log(buf[i] * buf[i] + static_cast<double>(r & 7));
-      return acc;
-    });
-  }
-  return 0;
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -185,7 +124,6 @@ int main(int argc, char** argv) {
   if (mode == "exp" || mode == "log" || mode == "log1p" || mode == "exp8") return run_math(mode);
   if ((mode == "normal" || mode == "uniform") && argc == 8) return run_fill(mode, argv + 2);
   if (mode == "seed" && argc == 4) return run_seed(argv + 2);
-  if (mode == "bench" && argc == 3) return run_bench(std::strtoull(argv[2], nullptr, 10));
   std::fprintf(stderr, "usage: see the comment at the top of rng_math_check.cc\n");
   return 2;
 }

@@ -338,23 +338,4 @@ describe('native rng and libm ports are bit-identical to V8', () => {
       );
     }
   });
-
-  it('reports fill_normal speed, native against JS (informational)', (t) => {
-    if (skipWithoutCompiler(t)) return;
-    const n = 4096 * 2000;
-    const native = run(['bench', String(n)])
-      .toString()
-      .trim()
-      .split('\n')
-      .slice(-5);
-    const s = seedState(1);
-    const buf = new Float64Array(4096);
-    let ns = 0;
-    for (let pass = 0; pass < 2; pass++) {
-      const start = process.hrtime.bigint();
-      for (let r = 0; r < n / 4096; r++) fillNormal(s, buf, 0, 4096);
-      ns = Number(process.hrtime.bigint() - start) / n;
-    }
-    t.diagnostic(`JS fillNormal ${ns.toFixed(3)} ns/value; native: ${native.join('; ')}`);
-  });
 });
