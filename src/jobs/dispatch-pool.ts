@@ -3,6 +3,7 @@ import { InputError } from '../core/errors.ts';
 import type { DispatchResult } from '../schema/dispatch-result.ts';
 import type { DispatchTask } from './dispatch-task.ts';
 import type { DispatchReply } from './dispatch-worker.ts';
+import { workerExecArgv } from './worker-exec-argv.ts';
 
 /** Runs dispatch back-tests off the event loop (the LP solve and price parsing are synchronous). */
 export interface DispatchRunner {
@@ -11,9 +12,9 @@ export interface DispatchRunner {
 }
 
 /** Worker threads load TypeScript through tsx, whether the main thread used `--import tsx` or tsx's API. */
-function workerExecArgv(): string[] {
-  const args = process.execArgv;
-  return args.some((a) => a.includes('tsx')) ? [...args] : [...args, '--import', 'tsx'];
+function dispatchExecArgv(): string[] {
+  const args = workerExecArgv(process.execArgv);
+  return args.some((a) => a.includes('tsx')) ? args : [...args, '--import', 'tsx'];
 }
 
 /**
@@ -27,7 +28,7 @@ export function createDispatchPool(options: { maxThreads?: number } = {}): Dispa
     async run(task) {
       pool ??= new Piscina({
         filename: new URL('./dispatch-worker.ts', import.meta.url).href,
-        execArgv: workerExecArgv(),
+        execArgv: dispatchExecArgv(),
         minThreads: 0,
         maxThreads: options.maxThreads ?? 1,
         idleTimeout: 60_000,

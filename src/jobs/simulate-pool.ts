@@ -13,6 +13,7 @@ import type { Scenario } from '../schema/scenario.ts';
 import type { SimulationResult } from '../schema/simulation-result.ts';
 import { chunkOptions, nativeKernelWorkerEnv } from './native-kernel.ts';
 import type { WorkerReply, WorkerRequest } from './simulate-worker.ts';
+import { workerExecArgv } from './worker-exec-argv.ts';
 
 export interface RunSimulationOptions {
   paths?: number;
@@ -127,8 +128,8 @@ interface WorkerEntry {
 
 function workerEntry(): Promise<WorkerEntry> {
   workerEntryOnce ??= bundleWorker()
-    .then((url) => ({ url, execArgv: withoutTsx(process.execArgv) }))
-    .catch(() => ({ url: tsxWorkerEntry(), execArgv: process.execArgv }));
+    .then((url) => ({ url, execArgv: workerExecArgv(withoutTsx(process.execArgv)) }))
+    .catch(() => ({ url: tsxWorkerEntry(), execArgv: workerExecArgv(process.execArgv) }));
   return workerEntryOnce;
 }
 
