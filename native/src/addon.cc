@@ -16,7 +16,7 @@
 
 namespace {
 
-constexpr double kAbiVersion = 4;
+constexpr double kAbiVersion = 5;
 
 // selfTest() -> "ok": proves the addon loads and its functions run (used by the loader and the build script).
 napi_value SelfTest(const mullet::napi::Args& args) { return mullet::napi::string(args.env, "ok"); }
@@ -44,6 +44,8 @@ constexpr Entry kFunctions[] = {
     {"selfTest", mullet::napi::callback<SelfTest>},
     {"runChunk", mullet::napi::callback<mullet::runChunkEntry>},
     {"mathProbe", mullet::napi::callback<MathProbe>},
+    {"bandRow", mullet::napi::callback<mullet::bandRowEntry>},
+    {"quantilesOfPieces", mullet::napi::callback<mullet::quantilesOfPiecesEntry>},
 };
 
 }  // namespace

@@ -7,12 +7,13 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isMainThread } from 'node:worker_threads';
 import type { ChunkKernel } from '../core/simulate/chunk.ts';
+import type { BandRowFn } from '../core/simulate/sample-summary.ts';
 
 /**
  * The addon interface this code was written for. Bump it together with kAbiVersion in native/src/addon.cc
  * whenever the addon's JS-visible interface changes: an addon reporting another version is ignored.
  */
-export const NATIVE_ABI_VERSION = 4;
+export const NATIVE_ABI_VERSION = 5;
 
 /** `js` forces the JavaScript kernel; `native` requires the addon (throws when it is missing); default `auto`. */
 export const KERNEL_ENV = 'MULLET_KERNEL';
@@ -29,6 +30,10 @@ export interface NativeKernel {
   selfTest(): string;
   /** A whole simulator chunk (native/src/kernel_napi.cc): the same bits as the JS path in chunk.ts. */
   runChunk: ChunkKernel;
+  /** Band percentiles of one sampled series (BandRowFn in sample-summary.ts). */
+  bandRow: BandRowFn;
+  /** Type-7 quantiles of the pieces' values taken together (FastSelection in summary.ts). */
+  quantilesOfPieces(pieces: readonly Float64Array[], qs: Float64Array, out: Float64Array): boolean;
   /** out[2i], out[2i+1] = the kernel's exp(xs[i]), log(xs[i]). */
   mathProbe(xs: Float64Array, out: Float64Array): void;
 }

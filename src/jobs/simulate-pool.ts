@@ -6,12 +6,12 @@ import { InputError } from '../core/errors.ts';
 import { type ChunkResult, chunkCount, simulateChunk } from '../core/simulate/chunk.ts';
 import { type CompiledScenario, compileScenario } from '../core/simulate/compile.ts';
 import { summarizeCompiled } from '../core/simulate/engine.ts';
-import { sampleBandsStep } from '../core/simulate/sample-summary.ts';
+import { sampleBands, sampleBandsStep } from '../core/simulate/sample-summary.ts';
 import { RunAccumulator } from '../core/simulate/summary.ts';
 import { parseCoinMetricsCsv } from '../data/coinmetrics-csv.ts';
 import type { Scenario } from '../schema/scenario.ts';
 import type { SimulationResult } from '../schema/simulation-result.ts';
-import { chunkOptions, nativeKernelWorkerEnv } from './native-kernel.ts';
+import { chunkOptions, loadNativeKernel, nativeKernelWorkerEnv } from './native-kernel.ts';
 import type { WorkerReply, WorkerRequest } from './simulate-worker.ts';
 import { workerExecArgv } from './worker-exec-argv.ts';
 
@@ -52,11 +52,13 @@ export async function runSimulation(
       ...(dailyLogReturns ? { dailyLogReturns } : {}),
     });
     options.signal?.throwIfAborted();
-    const accumulator = new RunAccumulator(compiled);
+    const native = loadNativeKernel();
+    // with the native selection the percentiles are cheaper at the end than counted chunk by chunk
+    const accumulator = new RunAccumulator(compiled, { counts: !native });
     const results = pool
       ? await runOnWorkers(compiled, chunks, await pool, accumulator, options)
       : await runInline(compiled, chunks, accumulator, options);
-    return summarizeCompiled(scenario, compiled, results, accumulator);
+    return summarizeCompiled(scenario, compiled, results, accumulator, native);
   } finally {
     if (pool) void pool.then(stopWorkers, () => {});
   }
@@ -104,6 +106,7 @@ async function runInline(
   for (let i = 0; i < chunks; i++) {
     options.signal?.throwIfAborted();
     const result = simulateChunk(compiled, i, chunkOptions());
+    if (result.sampleSummary) sampleBands(compiled, result.sampleSummary, loadNativeKernel()?.bandRow);
     accumulator.add(result);
     results.push(result);
     options.onProgress?.((i + 1) / chunks);
@@ -252,7 +255,8 @@ function runOnWorkers(
         if (summary) {
           // chunk 0's bands and IRRs, a step at a time between the workers' messages (the rest at the end)
           const step = () => {
-            if (!settled && !sampleBandsStep(compiled, summary)) setImmediate(step);
+            if (!settled && !sampleBandsStep(compiled, summary, loadNativeKernel()?.bandRow))
+              setImmediate(step);
           };
           setImmediate(step);
         }

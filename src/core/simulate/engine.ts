@@ -2,7 +2,7 @@ import type { Scenario } from '../../schema/scenario.ts';
 import type { SimulationResult } from '../../schema/simulation-result.ts';
 import { CHUNK_PATHS, type ChunkResult, chunkCount, simulateChunk } from './chunk.ts';
 import { type CompiledScenario, type CompileOptions, compileScenario } from './compile.ts';
-import { type RunAccumulator, summarizeChunks } from './summary.ts';
+import { type FastSelection, type RunAccumulator, summarizeChunks } from './summary.ts';
 
 export interface SimulateOptions extends CompileOptions {
   /** Called after each chunk with the share of chunks done. */
@@ -44,11 +44,12 @@ export function summarizeCompiled(
   compiled: CompiledScenario,
   chunks: readonly ChunkResult[],
   accumulator?: RunAccumulator,
+  selection?: FastSelection,
 ): SimulationResult {
   const meta = {
     scenarioName: scenario.name,
     startDate: scenario.startDate,
     discountRatePerYear: scenario.discountRatePerYear,
   };
-  return summarizeChunks(compiled, chunks, meta, accumulator);
+  return summarizeChunks(compiled, chunks, meta, accumulator, selection);
 }

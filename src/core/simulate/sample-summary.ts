@@ -63,6 +63,22 @@ const STEP_MONTHS = 32;
 /** IRRs per step: ≈ 1 ms. */
 const STEP_IRRS = 128;
 
+/**
+ * A faster implementation of one series' band row (the native kernel's `bandRow`): writes the BAND_PERCENTILES
+ * of each month t of `data` row `dataRow` to `out` row `outRow`, the same numbers quantiles() gives, and sets
+ * flags[t] = 1 for the months it leaves to quantiles() (a NaN, an infinity, or both signed zeros).
+ */
+export type BandRowFn = (
+  data: Float64Array,
+  dataRow: number,
+  months: number,
+  count: number,
+  qs: Float64Array,
+  out: Float64Array,
+  outRow: number,
+  flags: Int32Array,
+) => void;
+
 const progress = new WeakMap<SampleSummary, { steps: Generator<void, SampleBands>; bands?: SampleBands }>();
 
 /**
@@ -72,8 +88,8 @@ const progress = new WeakMap<SampleSummary, { steps: Generator<void, SampleBands
  * IRRs of the variants that are strategies (`c.strategyVariant`); a frontier point that is no strategy reports
  * end values only, so its rows stay NaN. Computed once per summary; finishes what {@link sampleBandsStep} began.
  */
-export function sampleBands(c: CompiledScenario, summary: SampleSummary): SampleBands {
-  const state = stateOf(c, summary);
+export function sampleBands(c: CompiledScenario, summary: SampleSummary, bandRow?: BandRowFn): SampleBands {
+  const state = stateOf(c, summary, bandRow);
   while (!state.bands) sampleBandsStep(c, summary);
   return state.bands;
 }
@@ -82,24 +98,29 @@ export function sampleBands(c: CompiledScenario, summary: SampleSummary): Sample
  * One step of {@link sampleBands} (≈ 1 ms: band percentiles of 32 months of one series, or 128 IRRs), for a
  * thread that interleaves it with other work. Returns true once everything is computed.
  */
-export function sampleBandsStep(c: CompiledScenario, summary: SampleSummary): boolean {
-  const state = stateOf(c, summary);
+export function sampleBandsStep(c: CompiledScenario, summary: SampleSummary, bandRow?: BandRowFn): boolean {
+  const state = stateOf(c, summary, bandRow);
   if (state.bands) return true;
   const r = state.steps.next();
   if (r.done) state.bands = r.value;
   return r.done === true;
 }
 
-function stateOf(c: CompiledScenario, summary: SampleSummary) {
+/** The summary's progress; `bandRow`, if given when it starts, computes the band rows. */
+function stateOf(c: CompiledScenario, summary: SampleSummary, bandRow?: BandRowFn) {
   let state = progress.get(summary);
   if (!state) {
-    state = { steps: bandSteps(c, summary) };
+    state = { steps: bandSteps(c, summary, bandRow) };
     progress.set(summary, state);
   }
   return state;
 }
 
-function* bandSteps(c: CompiledScenario, summary: SampleSummary): Generator<void, SampleBands> {
+function* bandSteps(
+  c: CompiledScenario,
+  summary: SampleSummary,
+  fastRow?: BandRowFn,
+): Generator<void, SampleBands> {
   const { sample, sampleCount, irrPaths } = summary;
   const T1 = c.months + 1;
   const V = c.variants.length;
@@ -107,9 +128,13 @@ function* bandSteps(c: CompiledScenario, summary: SampleSummary): Generator<void
   const buffers = new SelectionBuffers();
   const netBands = new Float64Array(NS * 3 * T1).fill(Number.NaN);
   const varBands = new Float64Array(V * VS * 3 * T1).fill(Number.NaN);
-  // a step: STEP_MONTHS months of one series
+  const qs = Float64Array.from(BAND_PERCENTILES);
+  const flags = new Int32Array(T1);
+  // a step: STEP_MONTHS months of one series (or a whole series by fastRow, then any month it left)
   function* bandRow(data: Float64Array, out: Float64Array, row: number, dataRow = row): Generator<void> {
+    fastRow?.(data, dataRow, T1, sampleCount, qs, out, row, flags);
     for (let t = 0; t < T1; t++) {
+      if (fastRow && !flags[t]) continue;
       const at = (dataRow * T1 + t) * sampleCount;
       const q = quantiles(data.subarray(at, at + sampleCount), BAND_PERCENTILES, buffers);
       for (let k = 0; k < 3; k++) out[(row * 3 + k) * T1 + t] = q[k]!;

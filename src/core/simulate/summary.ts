@@ -16,7 +16,7 @@ import {
   quantilesOfSegments,
   SelectionBuffers,
 } from './quantile.ts';
-import { BAND_PERCENTILES, type SampleSummary, sampleBands } from './sample-summary.ts';
+import { BAND_PERCENTILES, type BandRowFn, type SampleSummary, sampleBands } from './sample-summary.ts';
 import { NETWORK_SERIES, NF, NS, VARIANT_FINALS, VARIANT_SERIES, VF, VS } from './state.ts';
 
 /** All chunks of a run joined in chunk order: per-path end values, monthly sums, chunk 0's sample summary. */
@@ -108,8 +108,19 @@ export function summarizeChunks(
   chunks: readonly ChunkResult[],
   meta: RunMeta,
   accumulator?: RunAccumulator,
+  selection?: FastSelection,
 ): SimulationResult {
-  return summarizeColumns(c, chunkColumns(c, chunks), meta, accumulator);
+  return summarizeColumns(c, chunkColumns(c, chunks), meta, accumulator, selection);
+}
+
+/**
+ * Faster order statistics (the native kernel's): the same numbers as quantile.ts, or false / flags where they
+ * leave the data to it (a NaN, an infinity, both signed zeros).
+ */
+export interface FastSelection {
+  bandRow: BandRowFn;
+  /** Type-7 quantiles `qs` of the pieces' values taken together into `out`; false: not done. */
+  quantilesOfPieces(pieces: readonly Float64Array[], qs: Float64Array, out: Float64Array): boolean;
 }
 
 /** A column of the finals: `v${row}` (variant finals) or `n${row}` (network finals). */
@@ -127,10 +138,12 @@ export class RunAccumulator {
   readonly #waiting = new Map<number, ChunkResult>();
   #nextInOrder = 0;
 
-  constructor(c: CompiledScenario) {
+  /** @param options.counts false: means only (the percentiles will be selected at the end, say natively). */
+  constructor(c: CompiledScenario, options: { counts?: boolean } = {}) {
     const metric = (name: (typeof VARIANT_FINALS)[number]) => VARIANT_FINALS.indexOf(name);
+    const counts = options.counts ?? true;
     const both = (key: ColumnKey) => {
-      this.#counters.set(key, new QuantileCounter(c.paths, BAND_PERCENTILES));
+      if (counts) this.#counters.set(key, new QuantileCounter(c.paths, BAND_PERCENTILES));
       this.#sums.set(key, new CompensatedSum());
     };
     for (const v of c.strategyVariant)
@@ -145,8 +158,9 @@ export class RunAccumulator {
     }
     both('n0');
     both('n1');
-    for (let k = 0; k < TRACKED_HALVINGS; k++)
-      this.#counters.set(`n${NF + k}`, new QuantileCounter(c.paths, BAND_PERCENTILES));
+    if (counts)
+      for (let k = 0; k < TRACKED_HALVINGS; k++)
+        this.#counters.set(`n${NF + k}`, new QuantileCounter(c.paths, BAND_PERCENTILES));
   }
 
   add(chunk: ChunkResult): void {
@@ -204,16 +218,20 @@ function summarizeColumns(
   run: RunColumns,
   meta: RunMeta,
   accumulator?: RunAccumulator,
+  selection?: FastSelection,
 ): SimulationResult {
   const { paths } = run;
   const { sampleCount, irrPaths } = run.sample;
-  const sample = sampleBands(c, run.sample);
+  const sample = sampleBands(c, run.sample, selection?.bandRow);
+  const qs = Float64Array.from(BAND_PERCENTILES);
+  const selected = new Float64Array(qs.length);
   const T1 = c.months + 1;
   const buffers = new SelectionBuffers();
   /** p5, p50, p95 and mean of values in pieces; a metric read twice (a frontier point that is a strategy,
    * BTC held and per share) is summarized once. */
   const stats = new Map<string, readonly [number, number, number, number]>();
   const quantilesOf = (key: ColumnKey, values: Float64Array[]) => {
+    if (selection?.quantilesOfPieces(values, qs, selected)) return Array.from(selected);
     const counter = accumulator?.counter(key);
     return counter
       ? counter.quantiles(values, BAND_PERCENTILES, buffers)
