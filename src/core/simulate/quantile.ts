@@ -34,27 +34,38 @@ function selectRange(a: Float64Array, k: number, from: number, count: number): n
   let left = from;
   let right = count - 1;
   while (right > left) {
-    // median of three as pivot
-    const mid = (left + right) >> 1;
-    const pivot = median3(a[left]!, a[mid]!, a[right]!);
-    let i = left;
-    let j = right;
-    while (i <= j) {
-      while (a[i]! < pivot) i++;
-      while (a[j]! > pivot) j--;
-      if (i <= j) {
-        const tmp = a[i]!;
-        a[i] = a[j]!;
-        a[j] = tmp;
-        i++;
-        j--;
-      }
-    }
+    partition(a, left, right);
+    const i = bounds[0]!;
+    const j = bounds[1]!;
     if (k <= j) right = j;
     else if (k >= i) left = i;
     else break;
   }
   return a[k]!;
+}
+
+/** Where partition() left its scans: bounds[0] = i (first of the right part), bounds[1] = j (last of the left). */
+const bounds = new Int32Array(2);
+
+/** Hoare partition of a[left…right] around the median of three: a[…j] ≤ pivot ≤ a[i…], j < i. */
+function partition(a: Float64Array, left: number, right: number): void {
+  const mid = (left + right) >> 1;
+  const pivot = median3(a[left]!, a[mid]!, a[right]!);
+  let i = left;
+  let j = right;
+  while (i <= j) {
+    while (a[i]! < pivot) i++;
+    while (a[j]! > pivot) j--;
+    if (i <= j) {
+      const tmp = a[i]!;
+      a[i] = a[j]!;
+      a[j] = tmp;
+      i++;
+      j--;
+    }
+  }
+  bounds[0] = i;
+  bounds[1] = j;
 }
 
 function median3(a: number, b: number, c: number): number {
@@ -792,21 +803,9 @@ function multiSelect(
   rTo: number,
 ): void {
   while (right > left && rFrom <= rTo) {
-    const mid = (left + right) >> 1;
-    const pivot = median3(a[left]!, a[mid]!, a[right]!);
-    let i = left;
-    let j = right;
-    while (i <= j) {
-      while (a[i]! < pivot) i++;
-      while (a[j]! > pivot) j--;
-      if (i <= j) {
-        const tmp = a[i]!;
-        a[i] = a[j]!;
-        a[j] = tmp;
-        i++;
-        j--;
-      }
-    }
+    partition(a, left, right);
+    const i = bounds[0]!;
+    const j = bounds[1]!;
     // ranks ≤ j go left, ranks ≥ i go right; ranks strictly between are settled (equal to the pivot)
     let split = rFrom;
     while (split <= rTo && ranks[split]! <= j) split++;
