@@ -79,7 +79,6 @@ inline vd gather(const double* table, vm index) {
   return r;
 }
 #endif
-inline vd gather(const double* table, const int64_t* index) { return gather(table, load(index)); }
 
 /**
  * A lookup table of up to 16 doubles held in two registers: a lookup is one two-register permute instead of a
