@@ -12,6 +12,7 @@
 
 #include "kernel_napi.h"
 #include "napi_util.h"
+#include "select.h"
 #include "vec.h"
 
 namespace mullet {
@@ -119,6 +120,17 @@ bool typeSeven(const double* values, size_t n, const double* qs, size_t Q, doubl
   }
   return true;
 }
+
+}  // namespace
+
+bool typeSevenQuantiles(const double* values, size_t n, const double* qs, size_t Q, double* out) {
+  thread_local std::vector<double> copy, scratch;
+  if (copy.size() < n) copy.resize(n);
+  if (scratch.size() < 2 * n + 16) scratch.resize(2 * n + 16);
+  return typeSeven(values, n, qs, Q, copy.data(), scratch.data(), out);
+}
+
+namespace {
 
 napi_value BandRow(const napi::Args& args) {
   const auto data = args.float64Array(0);
