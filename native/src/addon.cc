@@ -16,7 +16,7 @@
 
 namespace {
 
-constexpr double kAbiVersion = 5;
+constexpr double kAbiVersion = 6;
 
 // selfTest() -> "ok": proves the addon loads and its functions run (used by the loader and the build script).
 napi_value SelfTest(const mullet::napi::Args& args) { return mullet::napi::string(args.env, "ok"); }

@@ -64,7 +64,7 @@ void finishChunk(const Compiled& c, Work& s, double* variantFinals, double* netw
   const size_t n = s.n;
   const int T = c.months;
   const size_t T1 = T + 1;
-  const size_t sampleCount = s.sampleCount;
+  const size_t irrPaths = s.irrPaths;
   const double start0 = c.start0;
   const double discountT = c.discount[T];
   const double debtT = c.debtAt[T];
@@ -84,10 +84,10 @@ void finishChunk(const Compiled& c, Work& s, double* variantFinals, double* netw
                                projectDebtT) +
                               c.miningTerminalYears * marginOrZero;
       const double npv = (r[NPV_FLOWS * LANES] + discountT * terminal) - start0;
-      if (p < sampleCount && slot >= 0) {
-        const size_t at = size_t(slot) * T1 * sampleCount + p;
+      if (p < irrPaths && slot >= 0) {
+        const size_t at = size_t(slot) * T1 * irrPaths + p;
         flowSample[at] = -start0;
-        flowSample[at + T * sampleCount] += terminal;
+        flowSample[at + T * irrPaths] += terminal;
       }
       double* out = variantFinals + v * VF * n + p;
       out[0] = npv;

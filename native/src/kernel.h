@@ -58,6 +58,7 @@ struct Compiled {
   std::vector<Variant> variants;
   Span<double> cumTh, cumCost, cumGrid, invGridStep, opNet, convNet, capex, miningOpex, freeGridMw;
   Span<int32_t> sampleSlot;  // per variant: its slot in the band sample, or −1 (no sample)
+  int sampledVariants;       // variants with a slot
 };
 
 /** Company fields per variant, in the order of COMPANY_FIELDS (state.ts). */
@@ -68,6 +69,10 @@ enum Field : int {
 };
 
 constexpr int TRACKED_HALVINGS = 3;
+/** Months per batch of random numbers (run_months.cc), and of band values held before their selection. */
+constexpr int BATCH_MONTHS = 12;
+/** Band series: price, hashrate, hashprice, then per sampled variant cash, BTC, NPV, share, TH (state.ts). */
+constexpr int NS = 3, VS = 5;
 
 /**
  * The chunk's state as padded columns (N = n rounded up to LANES); lanes ≥ n are never copied back. Every
@@ -76,11 +81,14 @@ constexpr int TRACKED_HALVINGS = 3;
  */
 struct Work {
   static constexpr int COLUMN_SKEW = 24;  // 3 cache lines
-  int n = 0, N = 0, S = 0, sampleCount = 0;
+  int n = 0, N = 0, S = 0, sampleCount = 0, irrPaths = 0;
   uint32_t rng[4];
   // buffers kept from chunk to chunk of a thread (run_months.cc): resized, never cleared, since every value is
   // written before it is read (padded lanes read stale but finite draws and are never copied back)
   std::vector<double> arena, normals, uniforms, netOut;
+  // chunk 0: the batch's monthly values of each band series, [(series·BATCH_MONTHS + month in batch)·sampleCount
+  // + p], selected into the bands once the batch is done (the whole horizon would be ≈ 80 MB of fresh pages)
+  std::vector<double> bandValues;
   std::vector<vd> acc;
   // market and network, one column each
   double *logPrice, *price, *invPrice, *logFee, *fee, *difficulty, *height, *epochElapsedS, *netTotal, *netTh,
@@ -94,8 +102,17 @@ struct Work {
   Span<double> halvingDay;  // [seen·n + p]
   std::vector<int32_t> pathInts;
   std::vector<double> halvingDays;
-  // outputs, straight into the JavaScript arrays
-  Span<double> netSums, varSums, netSample, varSample, flowSample;
+  // outputs, straight into the JavaScript arrays; netSample and varSample are empty unless kept (tests)
+  Span<double> netSums, varSums, netBands, slotBands, netSample, varSample, flowSample;
+  double bandQuantiles[8];
+  int bandQuantileCount = 0;
+  /** False once a month's values were left to JavaScript's selection (the JS path reruns the chunk). */
+  bool bandsSelected = true;
+
+  /** Band series `series`'s values at month `t` (within its batch) for the sampled paths. */
+  double* bandRow(int series, int t) {
+    return bandValues.data() + (size_t(series) * BATCH_MONTHS + size_t(t % BATCH_MONTHS)) * sampleCount;
+  }
 
   /** Lays out the arena for n paths, netTiers network tiers and variants variants. */
   void allocate(int paths, int netTiers, int variants) {
@@ -150,6 +167,8 @@ struct NetView {
 void stepCompany(const Compiled& c, Work& s, int v, int t, int pb, int pe, vd* acc, const NetView& in);
 /** Runs months [0, months) on the work state: random numbers, network, market, bands, every variant. */
 void runMonths(const Compiled& c, Work& s);
+/** Band percentiles of months [t0, t1) from the batch's values (and the raw values, where kept). */
+void selectBands(const Compiled& c, Work& s, int t0, int t1);
 
 /** The chunk's state at month 0 (initChunk in chunk.ts); `defaultMonth` [v·n + p], or empty: none. */
 void initChunk(const Compiled& c, Work& s, const Span<double>& defaultMonth);

@@ -1,6 +1,7 @@
 // runChunk(compiled, io): the JS entry of the native kernel. Reads the compiled scenario's tables
 // (src/core/simulate/compile.ts) by property name and a chunk's inputs and output arrays (ChunkIO in chunk.ts),
 // then initializes, runs and finishes the chunk in this thread's padded columns.
+#include <algorithm>
 #include <stdexcept>
 #include <string>
 
@@ -63,6 +64,13 @@ void checkSizes(const Compiled& c) {
                                " entries, expected at least " + std::to_string(t.atLeast));
   for (size_t t = 0; t < T; t++)
     if (size_t(c.cohortTier[t]) >= NT) throw std::runtime_error("runChunk: compiled.cohortTier out of range");
+  int slots = 0;
+  for (size_t v = 0; v < V; v++) {
+    const int slot = c.sampleSlot[v];
+    if (slot >= c.sampledVariants) throw std::runtime_error("runChunk: compiled.sampleSlot out of range");
+    slots += slot >= 0;
+  }
+  if (slots != c.sampledVariants) throw std::runtime_error("runChunk: compiled.sampledVariants ≠ the slots");
   if (c.cohortMonths <= 0) throw std::runtime_error("runChunk: compiled.cohortMonths must be positive");
 }
 
@@ -146,6 +154,7 @@ Compiled readCompiled(napi_env env, napi_value o) {
   c.terminalConversion = arr<double>(env, o, "terminalConversion");
   c.terminalProjectDebt = arr<double>(env, o, "terminalProjectDebt");
   c.sampleSlot = arr<int32_t>(env, o, "sampleSlot");
+  c.sampledVariants = int(num(env, o, "sampledVariants"));
   napi_value variants = prop(env, o, "variants");
   uint32_t count = 0;
   check(env, napi_get_array_length(env, variants, &count));
@@ -176,27 +185,41 @@ napi_value RunChunk(const napi::Args& args) {
   const auto defaultMonth = arr<double>(env, io, "defaultMonth");
   if (defaultMonth.length != 0 && defaultMonth.length != V * n)
     throw std::runtime_error("runChunk: io.defaultMonth must be empty or hold variants × n");
+  if (s.sampleCount < 0 || s.sampleCount > n) throw std::runtime_error("runChunk: io.sampleCount out of range");
+  s.irrPaths = std::min(s.sampleCount, 1024);  // IRR_SAMPLE_PATHS in state.ts
+  const auto qs = arr<double>(env, io, "bandQuantiles");
+  if (qs.length == 0 || qs.length > 8) throw std::runtime_error("runChunk: io.bandQuantiles must hold 1 to 8");
+  s.bandQuantileCount = int(qs.length);
+  for (size_t k = 0; k < qs.length; k++) s.bandQuantiles[k] = qs[k];
   const size_t T1 = c.months + 1;
-  const size_t sampled = size_t(s.sampleCount) * T1;
+  const size_t V5 = size_t(c.sampledVariants) * VS;
+  const bool sampled = s.sampleCount > 0;
   s.netSums = arr<double>(env, io, "netSums");
   s.varSums = arr<double>(env, io, "varSums");
+  s.netBands = arr<double>(env, io, "netBands");
+  s.slotBands = arr<double>(env, io, "slotBands");
   s.netSample = arr<double>(env, io, "netSample");
   s.varSample = arr<double>(env, io, "varSample");
   s.flowSample = arr<double>(env, io, "flowSample");
   const auto variantFinals = arr<double>(env, io, "variantFinals");
   const auto networkFinals = arr<double>(env, io, "networkFinals");
-  size_t sampledVariants = 0;
-  for (size_t v = 0; v < V; v++) sampledVariants += c.sampleSlot[v] >= 0;
-  if (s.netSums.length < 3 * T1 || s.varSums.length < V * 5 * T1 || s.netSample.length < 3 * sampled ||
-      s.varSample.length < sampledVariants * 5 * sampled || s.flowSample.length < sampledVariants * sampled ||
+  const size_t kept = s.netSample.length > 0 ? size_t(s.sampleCount) * T1 : 0;
+  const size_t Q = qs.length;
+  if (s.netSums.length < NS * T1 || s.varSums.length < V * VS * T1 ||
+      s.netBands.length < (sampled ? NS * Q * T1 : 0) || s.slotBands.length < (sampled ? V5 * Q * T1 : 0) ||
+      s.netSample.length < NS * kept || s.varSample.length < V5 * kept ||
+      s.flowSample.length < size_t(c.sampledVariants) * s.irrPaths * T1 ||
       variantFinals.length < V * 12 * size_t(n) || networkFinals.length < (6 + TRACKED_HALVINGS) * size_t(n))
     throw std::runtime_error("runChunk: an output array of io is too short");
+  s.bandsSelected = true;
 
   initChunk(c, s, defaultMonth);
   runMonths(c, s);
   finishChunk(c, s, variantFinals.data, networkFinals.data, s.flowSample.data);
   for (int i = 0; i < 4; i++) rng[i] = s.rng[i];
-  return nullptr;
+  napi_value selected;
+  check(env, napi_get_boolean(env, s.bandsSelected, &selected));
+  return selected;
 }
 
 }  // namespace

@@ -6,20 +6,22 @@
 
 #include "kernel.h"
 #include "rng.h"
+#include "select.h"
 
 namespace mullet {
 
 namespace {
 /** Paths per block: a variant's records of 128 paths are 19 KB, so they stay in L1 through a batch. */
 constexpr int BLOCK_PATHS = 128;
-/** Months per batch of random numbers: 12 × 4 draws × 4,096 paths × 8 bytes ≈ 1.6 MB. */
-constexpr int BATCH_MONTHS = 12;
+// BATCH_MONTHS (kernel.h): 12 × 4 draws × 4,096 paths × 8 bytes ≈ 1.6 MB of random numbers per batch.
 }  // namespace
 
-void recordNetwork(const Compiled& c, Work& s, int at, int pb, int pe, vd* acc) {
+void recordNetwork(const Compiled&, Work& s, int at, int pb, int pe, vd* acc) {
   const int n = s.n;
-  const int T1 = c.months + 1;
   const int sampleCount = s.sampleCount;
+  double* bands[NS] = {};
+  if (sampleCount > 0)
+    for (int m = 0; m < NS; m++) bands[m] = s.bandRow(m, at - 1);
   for (int p0 = pb; p0 < pe; p0 += LANES) {
     const vd P = load(&s.price[p0]);
     const vd eh = load(&s.netTh[p0]) * 1e-6;
@@ -32,9 +34,9 @@ void recordNetwork(const Compiled& c, Work& s, int at, int pb, int pe, vd* acc) 
       const int lanes = std::min(LANES, sampleCount - p0);
       for (int l = 0; l < lanes; l++) {
         const size_t p = size_t(p0) + l;
-        s.netSample[size_t(at) * sampleCount + p] = P[l];
-        s.netSample[(size_t(T1) + at) * sampleCount + p] = eh[l];
-        s.netSample[(2 * size_t(T1) + at) * sampleCount + p] = hp[l];
+        bands[0][p] = P[l];
+        bands[1][p] = eh[l];
+        bands[2][p] = hp[l];
       }
     }
   }
@@ -45,6 +47,30 @@ void grow(std::vector<double>& buffer, size_t size) {
   if (buffer.size() < size) buffer.resize(size);
 }
 }  // namespace
+
+void selectBands(const Compiled& c, Work& s, int t0, int t1) {
+  const size_t T1 = c.months + 1;
+  const size_t count = s.sampleCount;
+  const int Q = s.bandQuantileCount;
+  const int series = NS + VS * c.sampledVariants;
+  double q[8];
+  for (int r = 0; r < series; r++) {
+    const bool net = r < NS;
+    const int row = net ? r : r - NS;
+    Span<double>& bands = net ? s.netBands : s.slotBands;
+    Span<double>& raw = net ? s.netSample : s.varSample;
+    for (int t = t0; t < t1; t++) {
+      const double* values = s.bandRow(r, t);
+      const size_t at = size_t(t) + 1;
+      if (raw.length > 0) std::copy_n(values, count, raw.data + (row * T1 + at) * count);
+      if (!typeSevenQuantiles(values, count, s.bandQuantiles, size_t(Q), q)) {
+        s.bandsSelected = false;
+        continue;
+      }
+      for (int k = 0; k < Q; k++) bands[(size_t(row) * Q + k) * T1 + at] = q[k];
+    }
+  }
+}
 
 void runMonths(const Compiled& c, Work& s) {
   const size_t n = s.n;
@@ -69,6 +95,7 @@ void runMonths(const Compiled& c, Work& s) {
   constexpr int NET_COLUMNS = 8;
   grow(s.netOut, size_t(BATCH_MONTHS) * NET_COLUMNS * BLOCK_PATHS);
   std::vector<double>& netOut = s.netOut;
+  if (s.sampleCount > 0) grow(s.bandValues, size_t(NS + VS * c.sampledVariants) * BATCH_MONTHS * s.sampleCount);
   std::vector<NetView> views(BATCH_MONTHS);
   for (int t0 = 0; t0 < T; t0 += BATCH_MONTHS) {
     const int t1 = std::min(T, t0 + BATCH_MONTHS);
@@ -111,6 +138,7 @@ void runMonths(const Compiled& c, Work& s) {
         for (int t = t0; t < t1; t++)
           stepCompany(c, s, v, t, pb, pe, &acc[size_t(t - t0) * sums + 3 + 5 * v], views[t - t0]);
     }
+    if (s.sampleCount > 0) selectBands(c, s, t0, t1);
     for (int t = t0; t < t1; t++) {
       const vd* a = &acc[size_t(t - t0) * sums];
       const int at = t + 1;

@@ -47,12 +47,14 @@ void stepCompany(const Compiled& c, Work& s, int v, int t, int pb, int pe, vd* a
   const double debtEnd = c.debtAt[t + 1];
   const double start0 = c.start0;
   const int T1 = T + 1;
-  // band sample (strategies only): slot −1 keeps none
+  // band values (strategies only): slot −1 keeps none; flows of the first irrPaths paths
   const int slot = c.sampleSlot[v];
   const int sampleCount = slot < 0 ? 0 : s.sampleCount;
-  const size_t sampleBase = (size_t(slot < 0 ? 0 : slot) * 5 * T1 + t + 1) * sampleCount;
-  const size_t seriesStride = size_t(T1) * sampleCount;
-  const size_t flowBase = (size_t(slot < 0 ? 0 : slot) * T1 + t + 1) * sampleCount;
+  double* bands[VS] = {};
+  if (sampleCount > 0)
+    for (int m = 0; m < VS; m++) bands[m] = s.bandRow(NS + slot * VS + m, t);
+  const int irrPaths = slot < 0 ? 0 : s.irrPaths;
+  const size_t flowBase = (size_t(slot < 0 ? 0 : slot) * T1 + t + 1) * irrPaths;
   const bool sells = policy == 1 || policy == 2;
 
 
@@ -244,13 +246,13 @@ void stepCompany(const Compiled& c, Work& s, int v, int t, int pb, int pe, vd* a
     if (p0 < sampleCount) {
       const int lanes = std::min(LANES, sampleCount - p0);
       for (int l = 0; l < lanes; l++) {
-        const size_t at = sampleBase + p0 + l;
-        s.varSample[at] = cashNow[l];
-        s.varSample[at + seriesStride] = held[l];
-        s.varSample[at + 2 * seriesStride] = npvToDate[l];
-        s.varSample[at + 3 * seriesStride] = share[l];
-        s.varSample[at + 4 * seriesStride] = th[l] * 1e-6;
-        s.flowSample[flowBase + p0 + l] = flow[l];
+        const size_t p = size_t(p0) + l;
+        bands[0][p] = cashNow[l];
+        bands[1][p] = held[l];
+        bands[2][p] = npvToDate[l];
+        bands[3][p] = share[l];
+        bands[4][p] = th[l] * 1e-6;
+        if (p < size_t(irrPaths)) s.flowSample[flowBase + p] = flow[l];
       }
     }
   }

@@ -7,13 +7,12 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isMainThread } from 'node:worker_threads';
 import type { ChunkKernel } from '../core/simulate/chunk.ts';
-import type { BandRowFn } from '../core/simulate/sample-summary.ts';
 
 /**
  * The addon interface this code was written for. Bump it together with kAbiVersion in native/src/addon.cc
  * whenever the addon's JS-visible interface changes: an addon reporting another version is ignored.
  */
-export const NATIVE_ABI_VERSION = 5;
+export const NATIVE_ABI_VERSION = 6;
 
 /** `js` forces the JavaScript kernel; `native` requires the addon (throws when it is missing); default `auto`. */
 export const KERNEL_ENV = 'MULLET_KERNEL';
@@ -24,13 +23,30 @@ export const KERNEL_ENV = 'MULLET_KERNEL';
  */
 export const NATIVE_ADDON_ENV = 'MULLET_NATIVE_ADDON';
 
+/**
+ * Band percentiles of one sampled series, every month: writes the quantiles `qs` of each month t of `data`
+ * row `dataRow` (`[(dataRow·months + t)·count + p]`) to `out` row `outRow` (`[(outRow·Q + k)·months + t]`),
+ * the numbers quantile.ts gives, and sets flags[t] = 1 for the months it leaves to quantile.ts (a NaN, an
+ * infinity, or both signed zeros). The month loop selects its bands the same way (native/src/select.h).
+ */
+export type BandRowFn = (
+  data: Float64Array,
+  dataRow: number,
+  months: number,
+  count: number,
+  qs: Float64Array,
+  out: Float64Array,
+  outRow: number,
+  flags: Int32Array,
+) => void;
+
 export interface NativeKernel {
   readonly abiVersion: number;
   /** "ok": the addon loaded and its functions run. */
   selfTest(): string;
   /** A whole simulator chunk (native/src/kernel_napi.cc): the same bits as the JS path in chunk.ts. */
   runChunk: ChunkKernel;
-  /** Band percentiles of one sampled series (BandRowFn in sample-summary.ts). */
+  /** Band percentiles of one sampled series (BandRowFn). */
   bandRow: BandRowFn;
   /** Type-7 quantiles of the pieces' values taken together (FastSelection in summary.ts). */
   quantilesOfPieces(pieces: readonly Float64Array[], qs: Float64Array, out: Float64Array): boolean;

@@ -106,7 +106,7 @@ async function runInline(
   for (let i = 0; i < chunks; i++) {
     options.signal?.throwIfAborted();
     const result = simulateChunk(compiled, i, chunkOptions());
-    if (result.sampleSummary) sampleBands(compiled, result.sampleSummary, loadNativeKernel()?.bandRow);
+    if (result.sampleSummary) sampleBands(compiled, result.sampleSummary);
     accumulator.add(result);
     results.push(result);
     options.onProgress?.((i + 1) / chunks);
@@ -255,8 +255,7 @@ function runOnWorkers(
         if (summary) {
           // chunk 0's bands and IRRs, a step at a time between the workers' messages (the rest at the end)
           const step = () => {
-            if (!settled && !sampleBandsStep(compiled, summary, loadNativeKernel()?.bandRow))
-              setImmediate(step);
+            if (!settled && !sampleBandsStep(compiled, summary)) setImmediate(step);
           };
           setImmediate(step);
         }

@@ -41,7 +41,8 @@ function example(name: string): Scenario {
 }
 
 const ARRAYS = ['variantFinals', 'networkFinals', 'netSums', 'varSums'] as const;
-const SAMPLES = ['netSample', 'varSample', 'flowSample'] as const;
+const SAMPLES = ['netSample', 'varSample'] as const;
+const SUMMARY = ['netBands', 'slotBands', 'flowSample'] as const;
 
 /** Index and both values of the first element whose bits differ, or undefined. */
 function firstDifference(a: Float64Array, b: Float64Array): string | undefined {
@@ -53,6 +54,14 @@ function firstDifference(a: Float64Array, b: Float64Array): string | undefined {
 
 function assertSameBits(js: ChunkResult, native: ChunkResult, label: string): void {
   for (const key of ARRAYS) assert.equal(firstDifference(js[key], native[key]), undefined, `${label} ${key}`);
+  assert.equal(Boolean(js.sampleSummary), Boolean(native.sampleSummary));
+  if (js.sampleSummary && native.sampleSummary)
+    for (const key of SUMMARY)
+      assert.equal(
+        firstDifference(js.sampleSummary[key], native.sampleSummary[key]),
+        undefined,
+        `${label} ${key}`,
+      );
   assert.equal(Boolean(js.sample), Boolean(native.sample));
   if (js.sample && native.sample)
     for (const key of SAMPLES)

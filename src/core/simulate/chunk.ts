@@ -2,13 +2,14 @@ import type { CompiledScenario } from './compile.ts';
 import { DAYS_PER_MONTH, TRACKED_HALVINGS } from './compile.ts';
 import { fillNormal, fillUniform } from './rng/fill.ts';
 import { chunkStream } from './rng/xoshiro128ss.ts';
-import { type BandSample, type SampleSummary, summarizeSample } from './sample-summary.ts';
+import { BAND_PERCENTILES, type BandSample, bandsOfSample, type SampleSummary } from './sample-summary.ts';
 import {
   allocateBandOutputs,
   allocateChunkState,
   CF,
   type ChunkState,
   CO,
+  irrPathCount,
   LANES,
   laneTotal,
   NF,
@@ -27,27 +28,38 @@ export const CHUNK_PATHS = 4096;
 /**
  * What another implementation of a chunk (the native kernel, src/jobs/native-kernel.ts) is handed: the chunk's
  * size and random stream, each path's tenant-default month per variant, and the output arrays to fill, the
- * band sums and samples already holding month 0. It must leave the same bits as this file's JS path.
+ * band sums, bands and raw samples already holding month 0. It must leave the same bits as this file's JS path.
  */
 export interface ChunkIO {
   n: number;
+  /** Chunk 0: its paths, whose monthly values make the bands (selected month by month); else 0. */
   sampleCount: number;
+  /** BAND_PERCENTILES. */
+  bandQuantiles: Float64Array;
   /** The chunk's xoshiro128** state, after the tenant-default draws; left as the JS loop leaves it. */
   rng: Uint32Array;
   /** `[v·n + p]`: the month a path's tenant defaults under variant v; empty when no variant has a hazard. */
   defaultMonth: Float64Array;
   netSums: Float64Array;
   varSums: Float64Array;
+  /** Band percentiles, layouts as SampleSummary's. */
+  netBands: Float64Array;
+  slotBands: Float64Array;
+  /** The raw monthly values as BandSample's, or empty (only tests keep them). */
   netSample: Float64Array;
   varSample: Float64Array;
+  /** The first irrPathCount(sampleCount) paths' flows, as SampleSummary's. */
   flowSample: Float64Array;
   /** Outputs: as ChunkResult's. */
   variantFinals: Float64Array;
   networkFinals: Float64Array;
 }
 
-/** Initializes, runs and finishes a chunk into `io` (see ChunkIO). */
-export type ChunkKernel = (compiled: CompiledScenario, io: ChunkIO) => void;
+/**
+ * Initializes, runs and finishes a chunk into `io` (see ChunkIO). False: some month's values were left to
+ * JavaScript's selection (a NaN, an infinity, both signed zeros), so the JS path must run the chunk instead.
+ */
+export type ChunkKernel = (compiled: CompiledScenario, io: ChunkIO) => boolean;
 
 /** What one chunk hands back: per-path end values, monthly sums and the band sample. Typed arrays only. */
 export interface ChunkResult {
@@ -59,9 +71,9 @@ export interface ChunkResult {
   networkFinals: Float64Array;
   netSums: Float64Array;
   varSums: Float64Array;
-  /** Chunk 0 only: band percentiles and IRRs of its paths. */
+  /** Chunk 0 only: its band percentiles and the flows for the IRRs. */
   sampleSummary?: SampleSummary;
-  /** Chunk 0 with `keepSample` only: the raw monthly values behind them (tests). */
+  /** Chunk 0 with `keepSample` only: the raw monthly values behind the bands (tests). */
   sample?: BandSample;
 }
 
@@ -97,8 +109,10 @@ export function simulateChunk(
   const chunkPaths = options.chunkPaths ?? CHUNK_PATHS;
   const n = chunkSize(c.paths, chunkIndex, chunkPaths);
   const sampleCount = chunkIndex === 0 ? n : 0;
-  if (options.kernel && !options.afterMonth)
-    return kernelChunk(c, chunkIndex, n, sampleCount, options.kernel, options.keepSample ?? false);
+  if (options.kernel && !options.afterMonth) {
+    const result = kernelChunk(c, chunkIndex, n, sampleCount, options.kernel, options.keepSample ?? false);
+    if (result) return result;
+  }
   const s = allocateChunkState(c, n, sampleCount, chunkStream(c.seed, chunkIndex));
   initChunk(c, s);
   const T = c.months;
@@ -119,7 +133,10 @@ export function simulateChunk(
   return finishChunk(c, s, chunkIndex, options.keepSample ?? false);
 }
 
-/** A chunk by another kernel: the draws and month-0 bands here, the rest there, the result assembled here. */
+/**
+ * A chunk by another kernel: the draws and month-0 bands here, the rest there, the result assembled here;
+ * undefined when the kernel left some month's bands to JavaScript.
+ */
 function kernelChunk(
   c: CompiledScenario,
   chunkIndex: number,
@@ -127,7 +144,7 @@ function kernelChunk(
   sampleCount: number,
   kernel: ChunkKernel,
   keepSample: boolean,
-): ChunkResult {
+): ChunkResult | undefined {
   const V = c.variants.length;
   const rng = chunkStream(c.seed, chunkIndex);
   const defaultMonth = new Float64Array(tenantDefaultDrawn(c) ? V * n : 0);
@@ -140,15 +157,16 @@ function kernelChunk(
   const io: ChunkIO = {
     n,
     sampleCount,
+    bandQuantiles: Float64Array.from(BAND_PERCENTILES),
     rng,
     defaultMonth,
-    ...allocateBandOutputs(c, sampleCount),
+    ...allocateBandOutputs(c, sampleCount, keepSample),
     variantFinals: new Float64Array(V * VF * n),
     networkFinals: new Float64Array((NF + TRACKED_HALVINGS) * n),
   };
   recordMonthZero(c, io);
-  kernel(c, io);
-  return assemble(c, io, chunkIndex, keepSample);
+  if (!kernel(c, io)) return undefined;
+  return assemble(io, chunkIndex, keepSample);
 }
 
 /** Whether the chunk draws a tenant-default clock (one uniform per path, before the months). */
@@ -209,10 +227,16 @@ function initChunk(c: CompiledScenario, s: ChunkState): void {
   recordMonthZero(c, s);
 }
 
-/** Month-0 values of the bands: sums over the chunk's paths and the sampled paths' values. */
+/**
+ * Month-0 values of the bands: sums over the chunk's paths, the sampled paths' values (where kept) and their
+ * percentiles (every path starts alike, so each percentile is that value).
+ */
 function recordMonthZero(
   c: CompiledScenario,
-  s: Pick<ChunkState, 'n' | 'sampleCount' | 'netSums' | 'varSums' | 'netSample' | 'varSample'>,
+  s: Pick<
+    ChunkState,
+    'n' | 'sampleCount' | 'netSums' | 'varSums' | 'netBands' | 'slotBands' | 'netSample' | 'varSample'
+  >,
 ): void {
   const n = s.n;
   const V = c.variants.length;
@@ -221,9 +245,12 @@ function recordMonthZero(
   const h0 = c.hashrate0ThPerS;
   const hashprice0 = (c.revenue0 * 1000) / DAYS_PER_MONTH;
   const net0 = [P0, h0 * 1e-6, hashprice0];
+  const kept = s.netSample.length > 0 ? s.sampleCount : 0;
+  const banded = s.sampleCount > 0;
   for (let m = 0; m < NS; m++) {
     s.netSums[m * T1] = net0[m]! * n;
-    for (let p = 0; p < s.sampleCount; p++) s.netSample[m * T1 * s.sampleCount + p] = net0[m]!;
+    for (let p = 0; p < kept; p++) s.netSample[m * T1 * s.sampleCount + p] = net0[m]!;
+    if (banded) for (let q = 0; q < 3; q++) s.netBands[(m * 3 + q) * T1] = net0[m]!;
   }
   let k0 = 0;
   while (k0 < c.tierCount && c.tierCostPerTh[k0]! <= c.revenue0 * c.poolKeep) k0++;
@@ -234,8 +261,8 @@ function recordMonthZero(
       s.varSums[(v * VS + m) * T1] = values[m]! * n;
       const slot = c.sampleSlot[v]!;
       if (slot < 0) continue;
-      for (let p = 0; p < s.sampleCount; p++)
-        s.varSample[(slot * VS + m) * T1 * s.sampleCount + p] = values[m]!;
+      for (let p = 0; p < kept; p++) s.varSample[(slot * VS + m) * T1 * s.sampleCount + p] = values[m]!;
+      if (banded) for (let q = 0; q < 3; q++) s.slotBands[((slot * VS + m) * 3 + q) * T1] = values[m]!;
     }
   }
 }
@@ -281,6 +308,7 @@ function finishChunk(
   const discountT = c.discount[T]!;
   const debtT = c.debtAt[T]!;
   const yearScale = 12 / Math.min(12, T);
+  const irrPaths = irrPathCount(s.sampleCount);
   const variantFinals = new Float64Array(V * VF * n);
   const co = s.company;
   for (let v = 0; v < V; v++) {
@@ -300,10 +328,10 @@ function finishChunk(
         projectDebtT +
         c.miningTerminalYears * Math.max(margin, 0);
       const npv = co[b + CO.npvFlows]! + discountT * terminal - start0;
-      if (p < s.sampleCount && slot >= 0) {
-        const at = slot * T1 * s.sampleCount + p;
+      if (p < irrPaths && slot >= 0) {
+        const at = slot * T1 * irrPaths + p;
         s.flowSample[at] = -start0;
-        s.flowSample[at + T * s.sampleCount]! += terminal;
+        s.flowSample[at + T * irrPaths]! += terminal;
       }
       const at = v * VF * n + p;
       variantFinals[at] = npv;
@@ -327,18 +355,20 @@ function finishChunk(
   });
   for (let p = 0; p < n; p++) networkFinals[n + p]! *= 1e-6; // TH/s → EH/s
   networkFinals.set(s.halvingDay, NF * n);
-  return assemble(c, { ...s, variantFinals, networkFinals }, chunkIndex, keepSample);
+  if (s.sampleCount > 0) bandsOfSample(c, s, s.netBands, s.slotBands);
+  return assemble({ ...s, variantFinals, networkFinals }, chunkIndex, keepSample);
 }
 
-/** The chunk's result from its outputs, with chunk 0's sample wrapped for the summary. */
+/** The chunk's result from its outputs, with chunk 0's bands and flows for the summary. */
 function assemble(
-  c: CompiledScenario,
   s: Pick<
     ChunkIO,
     | 'n'
     | 'sampleCount'
     | 'netSums'
     | 'varSums'
+    | 'netBands'
+    | 'slotBands'
     | 'netSample'
     | 'varSample'
     | 'flowSample'
@@ -357,14 +387,15 @@ function assemble(
     varSums: s.varSums,
   };
   if (s.sampleCount > 0) {
-    const sample: BandSample = {
+    result.sampleSummary = {
       sampleCount: s.sampleCount,
-      netSample: s.netSample,
-      varSample: s.varSample,
+      irrPaths: irrPathCount(s.sampleCount),
+      netBands: s.netBands,
+      slotBands: s.slotBands,
       flowSample: s.flowSample,
     };
-    result.sampleSummary = summarizeSample(c, sample);
-    if (keepSample) result.sample = sample;
+    if (keepSample)
+      result.sample = { sampleCount: s.sampleCount, netSample: s.netSample, varSample: s.varSample };
   }
   return result;
 }

@@ -141,6 +141,9 @@ export interface ChunkState {
   // outputs
   netSums: Float64Array;
   varSums: Float64Array;
+  /** Chunk 0: band percentiles (layouts as SampleSummary's), raw monthly values (BandSample's), IRR flows. */
+  netBands: Float64Array;
+  slotBands: Float64Array;
   netSample: Float64Array;
   varSample: Float64Array;
   flowSample: Float64Array;
@@ -188,21 +191,40 @@ export function allocateChunkState(
     halvingDay: new Float64Array(TRACKED_HALVINGS * n).fill(Number.POSITIVE_INFINITY),
     company: new Float64Array(V * n * CF),
     laneSums: new Float64Array(LANES * Math.max(VS, NS)),
-    ...allocateBandOutputs(c, sampleCount),
+    ...allocateBandOutputs(c, sampleCount, true),
   };
 }
 
-/** A chunk's monthly band sums and (chunk 0) samples: what leaves with its result, whichever kernel ran it. */
+/** Sampled paths whose incremental IRR is solved (the first ones of the sample). */
+export const IRR_SAMPLE_PATHS = 1024;
+
+/** Paths of a band sample of `sampleCount` whose flows are kept for the IRRs. */
+export function irrPathCount(sampleCount: number): number {
+  return Math.min(sampleCount, IRR_SAMPLE_PATHS);
+}
+
+/**
+ * A chunk's monthly band sums and, for chunk 0 (`sampleCount` > 0), its band percentiles, the flows of its
+ * first IRR paths and (`raw`) every sampled monthly value: what leaves with its result, whichever kernel ran it.
+ */
 export function allocateBandOutputs(
   c: CompiledScenario,
   sampleCount: number,
-): Pick<ChunkState, 'netSums' | 'varSums' | 'netSample' | 'varSample' | 'flowSample'> {
+  raw: boolean,
+): Pick<
+  ChunkState,
+  'netSums' | 'varSums' | 'netBands' | 'slotBands' | 'netSample' | 'varSample' | 'flowSample'
+> {
   const T1 = c.months + 1;
+  const sampled = sampleCount > 0 ? 1 : 0;
+  const kept = raw ? sampleCount : 0;
   return {
     netSums: new Float64Array(NS * T1),
     varSums: new Float64Array(c.variants.length * VS * T1),
-    netSample: new Float64Array(NS * sampleCount * T1),
-    varSample: new Float64Array(c.sampledVariants * VS * sampleCount * T1),
-    flowSample: new Float64Array(c.sampledVariants * sampleCount * T1),
+    netBands: new Float64Array(sampled * NS * 3 * T1),
+    slotBands: new Float64Array(sampled * c.sampledVariants * VS * 3 * T1),
+    netSample: new Float64Array(NS * kept * T1),
+    varSample: new Float64Array(c.sampledVariants * VS * kept * T1),
+    flowSample: new Float64Array(c.sampledVariants * irrPathCount(sampleCount) * T1),
   };
 }

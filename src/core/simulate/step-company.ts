@@ -1,5 +1,5 @@
 import type { CompiledScenario } from './compile.ts';
-import { CF, type ChunkState, CO, LANES, laneTotal } from './state.ts';
+import { CF, type ChunkState, CO, irrPathCount, LANES, laneTotal } from './state.ts';
 
 // Record offsets as module constants (imported bindings are getters under the TS loader).
 const STRIDE = CF;
@@ -74,13 +74,15 @@ export function stepCompany(c: CompiledScenario, s: ChunkState, v: number, t: nu
   const debtEnd = c.debtAt[t + 1]!;
   const start0 = c.btc0 * Math.exp(c.logPrice0) - c.debt0;
   const T1 = T + 1;
-  // band sample (strategies only), month-major: [((slot·VS + m)·(T+1) + t+1)·sampleCount + p]
+  // band sample (strategies only), month-major: [((slot·VS + m)·(T+1) + t+1)·sampleCount + p]; the flows of
+  // the first irrPaths paths: [(slot·(T+1) + t+1)·irrPaths + p]
   const slot = c.sampleSlot[v]!;
   const sampleCount = slot < 0 ? 0 : s.sampleCount;
+  const irrPaths = irrPathCount(sampleCount);
   const { varSample, flowSample } = s;
   const sampleBase = (slot * 5 * T1 + t + 1) * sampleCount;
   const seriesStride = T1 * sampleCount;
-  const flowBase = (slot * T1 + t + 1) * sampleCount;
+  const flowBase = (slot * T1 + t + 1) * irrPaths;
   // band means: one partial sum per lane p mod 8, so a SIMD kernel can add the same numbers in the same order
   const acc = s.laneSums;
   acc.fill(0, 0, LANES * 5);
@@ -243,7 +245,7 @@ export function stepCompany(c: CompiledScenario, s: ChunkState, v: number, t: nu
       varSample[at + 2 * seriesStride] = npvToDate;
       varSample[at + 3 * seriesStride] = share;
       varSample[at + 4 * seriesStride] = th * 1e-6;
-      flowSample[flowBase + p] = flow;
+      if (p < irrPaths) flowSample[flowBase + p] = flow;
     }
   }
   const sums = s.varSums;

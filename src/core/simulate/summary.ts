@@ -16,7 +16,7 @@ import {
   quantilesOfSegments,
   SelectionBuffers,
 } from './quantile.ts';
-import { BAND_PERCENTILES, type BandRowFn, type SampleSummary, sampleBands } from './sample-summary.ts';
+import { BAND_PERCENTILES, type SampleSummary, sampleBands } from './sample-summary.ts';
 import { NETWORK_SERIES, NF, NS, VARIANT_FINALS, VARIANT_SERIES, VF, VS } from './state.ts';
 
 /** All chunks of a run joined in chunk order: per-path end values, monthly sums, chunk 0's sample summary. */
@@ -118,7 +118,6 @@ export function summarizeChunks(
  * leave the data to it (a NaN, an infinity, both signed zeros).
  */
 export interface FastSelection {
-  bandRow: BandRowFn;
   /** Type-7 quantiles `qs` of the pieces' values taken together into `out`; false: not done. */
   quantilesOfPieces(pieces: readonly Float64Array[], qs: Float64Array, out: Float64Array): boolean;
 }
@@ -222,7 +221,7 @@ function summarizeColumns(
 ): SimulationResult {
   const { paths } = run;
   const { sampleCount, irrPaths } = run.sample;
-  const sample = sampleBands(c, run.sample, selection?.bandRow);
+  const sample = sampleBands(c, run.sample);
   const qs = Float64Array.from(BAND_PERCENTILES);
   const selected = new Float64Array(qs.length);
   const T1 = c.months + 1;
