@@ -19,8 +19,14 @@ export interface RunSimulationOptions {
   paths?: number;
   seed?: number;
   months?: number;
-  /** Worker threads (default: available cores); 1 runs on the calling thread. */
+  /** Threads that simulate (default: available cores); 1 runs on the calling thread. */
   threads?: number;
+  /**
+   * The calling thread simulates chunks too, as one of `threads`, and one worker fewer is started: for a batch
+   * process (the CLI) whose thread has nothing else to do. A server leaves it off: a chunk holds the thread for
+   * ≈ 30–100 ms, which its event loop cannot spare.
+   */
+  callerSimulates?: boolean;
   /** Share of chunks done, 0 … 1, after each chunk. */
   onProgress?: (fraction: number) => void;
   signal?: AbortSignal;
@@ -41,7 +47,8 @@ export async function runSimulation(
   options.signal?.throwIfAborted();
   const chunks = chunkCount(options.paths ?? scenario.paths);
   const threads = Math.max(1, Math.min(options.threads ?? availableParallelism(), chunks));
-  const pool = threads > 1 ? startWorkers(threads) : undefined;
+  const workers = options.callerSimulates ? threads - 1 : threads;
+  const pool = threads > 1 && workers > 0 ? startWorkers(workers) : undefined;
   pool?.catch(() => {}); // awaited below; this only keeps an early failure from being reported as unhandled
   try {
     const dailyLogReturns = await loadReturns(scenario);
@@ -56,7 +63,7 @@ export async function runSimulation(
     // with the native selection the percentiles are cheaper at the end than counted chunk by chunk
     const accumulator = new RunAccumulator(compiled, { counts: !native });
     const results = pool
-      ? await runOnWorkers(compiled, chunks, await pool, accumulator, options)
+      ? await runOnWorkers(compiled, chunks, await pool, accumulator, options, threads > workers)
       : await runInline(compiled, chunks, accumulator, options);
     return summarizeCompiled(scenario, compiled, results, accumulator, native);
   } finally {
@@ -209,9 +216,10 @@ function stopWorkers(started: StartedWorkers): void {
 
 /**
  * Hands the chunks to the workers, each keeping a second chunk queued while there are more chunks left than
- * workers (so that a worker never waits for this thread to answer), one at a time at the end (so that the last
- * chunks balance). As chunks arrive, this thread summarizes what it can: chunk 0's sample a step at a time
- * (between messages) and every chunk into `accumulator`.
+ * threads (so that a worker never waits for this thread to answer), one at a time at the end (so that the last
+ * chunks balance). With `callerSimulates` this thread takes the next chunk whenever it is free, starting with
+ * chunk 0 while the workers start up. As chunks arrive, this thread summarizes what it can: chunk 0's IRRs a
+ * step at a time (between messages) and every chunk into `accumulator`.
  */
 function runOnWorkers(
   compiled: CompiledScenario,
@@ -219,6 +227,7 @@ function runOnWorkers(
   started: StartedWorkers,
   accumulator: RunAccumulator,
   options: RunSimulationOptions,
+  callerSimulates: boolean,
 ): Promise<ChunkResult[]> {
   return new Promise<ChunkResult[]>((resolve, reject) => {
     const { workers } = started;
@@ -245,29 +254,52 @@ function runOnWorkers(
         queued.set(worker, (queued.get(worker) ?? 0) + 1);
       }
     };
-    const depth = () => (chunks - next > workers.length ? 2 : 1);
+    const lanes = workers.length + (callerSimulates ? 1 : 0);
+    const depth = () => (chunks - next > lanes ? 2 : 1);
+    const arrived = (result: ChunkResult) => {
+      const summary = result.sampleSummary;
+      if (summary) {
+        // chunk 0's IRRs, a step at a time between the workers' messages (the rest at the end)
+        const step = () => {
+          if (!settled && !sampleBandsStep(compiled, summary)) setImmediate(step);
+        };
+        setImmediate(step);
+      }
+      accumulator.add(result);
+      results.push(result);
+      done++;
+      options.onProgress?.(done / chunks);
+      if (done === chunks) finish();
+    };
     for (const worker of workers) {
       worker.on('message', (reply: WorkerReply) => {
         if (reply.kind === 'error') return finish(new Error(`simulation worker failed: ${reply.message}`));
         queued.set(worker, (queued.get(worker) ?? 1) - 1);
         feed(worker, depth());
-        const summary = reply.result.sampleSummary;
-        if (summary) {
-          // chunk 0's bands and IRRs, a step at a time between the workers' messages (the rest at the end)
-          const step = () => {
-            if (!settled && !sampleBandsStep(compiled, summary)) setImmediate(step);
-          };
-          setImmediate(step);
-        }
-        accumulator.add(reply.result);
-        results.push(reply.result);
-        done++;
-        options.onProgress?.(done / chunks);
-        if (done === chunks) finish();
+        arrived(reply.result);
       });
       worker.postMessage({ kind: 'scenario', compiled } satisfies WorkerRequest);
     }
-    // chunk 0 (whose sample this thread summarizes while the others run) first, then one more each
+    // this thread's lane: a chunk whenever it is free, the workers' messages handled in between
+    const simulateHere = (index: number) => {
+      if (settled) return;
+      try {
+        arrived(simulateChunk(compiled, index, chunkOptions()));
+      } catch (error) {
+        return finish(error);
+      }
+      setImmediate(() => {
+        if (!settled && next < chunks) simulateHere(next++);
+      });
+    };
+    if (callerSimulates) {
+      // chunk 0 here at once; the workers, still starting, get the next ones queued
+      next = 1;
+      for (const worker of workers) feed(worker, depth());
+      setImmediate(() => simulateHere(0));
+      return;
+    }
+    // chunk 0 (the longest: it selects the bands) first, then one more each
     for (const worker of workers) feed(worker, 1);
     for (const worker of workers) feed(worker, depth());
   });

@@ -8,12 +8,16 @@ import { patched, scenarioOf, smallScenarioDocument } from './scenarios.ts';
 const scenario = scenarioOf(patched(smallScenarioDocument(), { paths: 9000, months: 18 }));
 
 describe('seed determinism', () => {
-  it('gives byte-identical JSON for 1 and 2 worker threads, and the same as simulateSync', async () => {
+  it('gives byte-identical JSON for 1, 2 and 3 threads, with or without the calling thread, and simulateSync', async () => {
     const one = JSON.stringify(await runSimulation(scenario, { threads: 1 }));
     const two = JSON.stringify(await runSimulation(scenario, { threads: 2 }));
     const sync = JSON.stringify(simulateSync(scenario));
     assert.equal(two, one);
     assert.equal(sync, one);
+    for (const threads of [2, 3]) {
+      const caller = JSON.stringify(await runSimulation(scenario, { threads, callerSimulates: true }));
+      assert.equal(caller, one, `${threads} threads, one of them the caller`);
+    }
   });
 
   it('gives different paths for a different seed, and honours paths/months overrides', async () => {
@@ -32,5 +36,16 @@ describe('seed determinism', () => {
     const controller = new AbortController();
     controller.abort(new Error('stop'));
     await assert.rejects(runSimulation(scenario, { threads: 2, signal: controller.signal }), /stop/);
+    const seenHere: number[] = [];
+    await runSimulation(scenario, { threads: 2, callerSimulates: true, onProgress: (f) => seenHere.push(f) });
+    assert.deepEqual(seenHere, [1 / 3, 2 / 3, 1]);
+    const later = new AbortController();
+    const run = runSimulation(scenario, {
+      threads: 2,
+      callerSimulates: true,
+      signal: later.signal,
+      onProgress: () => later.abort(new Error('stopped mid-run')),
+    });
+    await assert.rejects(run, /stopped mid-run/);
   });
 });

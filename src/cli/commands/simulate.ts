@@ -110,6 +110,8 @@ export function registerSimulate(program: Command): void {
           ...(seed === undefined ? {} : { seed }),
           ...(months === undefined ? {} : { months }),
           ...(threads === undefined ? {} : { threads }),
+          // a one-off process: its own thread simulates too, so one worker fewer has to start
+          callerSimulates: true,
           onProgress: (f) => bar?.update(Math.round(f * 100)),
         });
       } finally {
