@@ -481,6 +481,7 @@ export function compileScenario(scenario: Scenario, options: CompileOptions = {}
   let leaseEnd = 0;
   for (const lease of company.aiLeases) leaseEnd = Math.max(leaseEnd, lease.remainingMonths);
 
+  const byEfficiency = tiers.map((_, k) => k).sort((a, b) => tiers[a]!.jPerTh - tiers[b]!.jPerTh || a - b);
   for (let v = 0; v < V; v++) {
     const conversions = plans[v]!;
     const keep = new Float64Array(K).fill(1);
@@ -495,9 +496,6 @@ export function compileScenario(scenario: Scenario, options: CompileOptions = {}
       }
       // Fit each site's machines, most efficient first; removed machines never come back.
       const used = sites.map(() => 0);
-      const byEfficiency = tiers
-        .map((_, k) => k)
-        .sort((a, b) => tiers[a]!.jPerTh - tiers[b]!.jPerTh || a - b);
       for (const k of byEfficiency) {
         const tier = tiers[k]!;
         const gridPerUnit = tier.wallMw * survival * sites[tier.siteIndex]!.miningPue;
