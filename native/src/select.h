@@ -1,5 +1,4 @@
-// Exact order statistics of double arrays (band_quantiles.cc), shared by the addon's entry points and the
-// month loop.
+// Exact order statistics of double arrays (select.cc), shared by the addon's entry points and the month loop.
 #pragma once
 #include <cstddef>
 
@@ -11,4 +10,13 @@ namespace mullet {
  * +0 and −0: those are left to the JavaScript selection.
  */
 bool typeSevenQuantiles(const double* values, size_t n, const double* qs, size_t Q, double* out);
+
+/** Values read in place: one of several arrays taken together. */
+struct Piece {
+  const double* values;
+  size_t count;
+};
+
+/** typeSevenQuantiles of the values of pieces[0…count) taken together, without copying them into one. */
+bool typeSevenOfPieces(const Piece* pieces, size_t count, const double* qs, size_t Q, double* out);
 }  // namespace mullet
