@@ -2,7 +2,7 @@
 // quantile.ts defines them (type 7: order statistics ⌊h⌋ and ⌊h⌋+1, h = (n−1)·q, linearly interpolated, x when
 // both are equal). An order statistic is a value of the data, so any exact selection gives the same number:
 // here a three-way quickselect whose partition runs 8 values at a time without branches (AVX-512 compress).
-// A month whose values hold a NaN, an infinity or both +0 and −0 (equal, yet different bits) is left to the
+// A month whose values hold a NaN or both +0 and −0 (equal, yet different bits) is left to the
 // JavaScript code: flags[t] = 1.
 #include <algorithm>
 #include <cmath>

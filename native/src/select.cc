@@ -4,7 +4,8 @@
 // bound are counted, never copied), and each rank is resolved inside its small bucket. When the sample misleads
 // (a rank outside its bracket) those ranks are selected by a three-way quickselect on a copy of all values.
 // An order statistic is a value of the data, so any exact method gives the same number: the brackets change
-// only the work. Requires finite values and no −0 next to +0, so that equal values have equal bits.
+// only the work. Requires no NaN (unordered) and no −0 next to +0 (equal, yet different bits); infinities are
+// ordered like numbers, and the open ends of the outer brackets (±∞) count them as ties.
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
@@ -213,11 +214,11 @@ struct Bracket {
   double* bucket;
 };
 
-/** fpclass categories NaN, ±∞ and −0: data that needs a closer look. */
-constexpr int ODD = 0x01 | 0x08 | 0x10 | 0x80 | 0x04;
+/** fpclass categories NaN (quiet, signalling) and −0: data that needs a closer look. */
+constexpr int ODD = 0x01 | 0x80 | 0x04;
 
 /**
- * The pass: fills the counts and buckets of br[0…B) from the pieces; returns whether a NaN, an infinity or a
+ * The pass: fills the counts and buckets of br[0…B) from the pieces; returns whether a NaN or a
  * −0 was seen (the counts are then meaningless or need the zeros checked).
  */
 template <int B>
@@ -267,7 +268,7 @@ bool bracketPass(const Piece* pieces, size_t count, Bracket* br) {
 #endif
     for (; i < n; i++) {
       const double x = a[i];
-      odd |= !(std::fabs(x) <= 1.7976931348623157e308) || (x == 0 && std::signbit(x));
+      odd |= x != x || (x == 0 && std::signbit(x));
       for (int b = 0; b < B; b++) {
         below[b] += point[b] && x < br[b].lo;
         over[b] += x > br[b].lo;
@@ -334,17 +335,17 @@ void countEnds(const Piece* pieces, size_t count, Bracket& k) {
   k.leHi = n - over;
 }
 
-/** True when the pieces are finite and do not hold both +0 and −0. */
+/** True when the pieces hold no NaN and not both +0 and −0. */
 bool plain(const Piece* pieces, size_t count) {
-  bool finite = true, plus = false, minus = false;
+  bool ordered = true, plus = false, minus = false;
   for (size_t p = 0; p < count; p++)
     for (size_t i = 0; i < pieces[p].count; i++) {
       const double x = pieces[p].values[i];
-      finite &= std::fabs(x) <= 1.7976931348623157e308;
+      ordered &= x == x;
       plus |= x == 0 && !std::signbit(x);
       minus |= x == 0 && std::signbit(x);
     }
-  return finite && !(plus && minus);
+  return ordered && !(plus && minus);
 }
 
 /** All values of the pieces into out. */
@@ -361,7 +362,7 @@ size_t sampleSize(size_t n) {
 
 /**
  * Ranks ranks[0…R) (ascending, distinct, < n) of the n values in pieces into got. With `check`, false when the
- * values hold a NaN, an infinity or both signed zeros (got is then undefined).
+ * values hold a NaN or both signed zeros (got is then undefined).
  */
 bool selectRanks(const Piece* pieces, size_t count, size_t n, const size_t* ranks, int R, double* got,
                  bool check, int depth) {

@@ -26,8 +26,8 @@ export const NATIVE_ADDON_ENV = 'MULLET_NATIVE_ADDON';
 /**
  * Band percentiles of one sampled series, every month: writes the quantiles `qs` of each month t of `data`
  * row `dataRow` (`[(dataRow·months + t)·count + p]`) to `out` row `outRow` (`[(outRow·Q + k)·months + t]`),
- * the numbers quantile.ts gives, and sets flags[t] = 1 for the months it leaves to quantile.ts (a NaN, an
- * infinity, or both signed zeros). The month loop selects its bands the same way (native/src/select.h).
+ * the numbers quantile.ts gives, and sets flags[t] = 1 for the months it leaves to quantile.ts (a NaN or
+ * both signed zeros). The month loop selects its bands the same way (native/src/select.h).
  */
 export type BandRowFn = (
   data: Float64Array,

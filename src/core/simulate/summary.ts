@@ -115,7 +115,7 @@ export function summarizeChunks(
 
 /**
  * Faster order statistics (the native kernel's): the same numbers as quantile.ts, or false / flags where they
- * leave the data to it (a NaN, an infinity, both signed zeros).
+ * leave the data to it (a NaN, both signed zeros).
  */
 export interface FastSelection {
   /** Type-7 quantiles `qs` of the pieces' values taken together into `out`; false: not done. */
