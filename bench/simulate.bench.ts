@@ -8,35 +8,57 @@ import { runSimulation } from '../src/jobs/simulate-pool.ts';
 import type { Scenario } from '../src/schema/scenario.ts';
 import type { BenchEngine } from './engine.ts';
 
-// The worked example as shipped (3 strategies + its frontier points = every variant it simulates), 100,000
-// paths × 120 months, on worker threads over all cores. A path-month is one path advanced one month for every
-// strategy of the example. Wall time of the whole run: compile, worker start-up, simulation, summary.
-// `value` is the median of RUNS runs of the example as shipped (the frontier's extra variants count as work,
-// not as path-months); `strategiesOnly*` is the same without the frontier sweep, i.e. exactly the example's
-// strategies. The machine is shared: min and max show the spread.
+// The worked example, 100,000 paths × 120 months on every core, wall time of the whole run (compile, worker
+// start-up, simulation, summary). A path-month is one path advanced one month for every strategy of the
+// example (issue 3), so `value` runs the example's strategies, as `mullet simulate` runs them (the CLI's own
+// thread simulates too). `withFrontier*` is the example as shipped: its frontier sweep adds 4 more variants
+// per path-month, counted as work, not as path-months. `workersOnly*` runs the strategies as the server does
+// (worker threads only). Medians of RUNS runs, the three kinds interleaved; min and max show the spread of a
+// shared machine.
 const file = join(import.meta.dirname, '../examples/mid-size-miner.yaml');
-const scenario = parseScenarioText(readFileSync(file, 'utf8'), file);
-const { frontier: _frontier, ...strategiesOnly } = scenario;
+const example = parseScenarioText(readFileSync(file, 'utf8'), file);
+const { frontier: _frontier, ...strategies } = example;
 const PATHS = 100_000;
 const MONTHS = 120;
-const RUNS = 3;
+const RUNS = 5;
 const threads = availableParallelism();
 let extra: Record<string, number | string> = {};
 
-/** Wall seconds of RUNS runs of `s`, sorted (after a small untimed warm-up run). */
-async function seconds(s: Scenario): Promise<number[]> {
-  await runSimulation(s, { paths: 4096, months: 12, threads });
-  const times: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const t0 = process.hrtime.bigint();
-    const result = await runSimulation(s, { paths: PATHS, months: MONTHS, threads });
-    times.push(Number(process.hrtime.bigint() - t0) / 1e9);
-    if (result.paths !== PATHS) throw new Error('bench ran the wrong number of paths');
+const kinds = {
+  strategies: { scenario: strategies, callerSimulates: true },
+  withFrontier: { scenario: example, callerSimulates: true },
+  workersOnly: { scenario: strategies, callerSimulates: false },
+} satisfies Record<string, { scenario: Scenario; callerSimulates: boolean }>;
+type Kind = keyof typeof kinds;
+
+/** Wall seconds of RUNS runs of each kind, interleaved, each sorted (after a small untimed warm-up of each). */
+async function seconds(): Promise<Record<Kind, number[]>> {
+  const times: Record<Kind, number[]> = { strategies: [], withFrontier: [], workersOnly: [] };
+  const names = Object.keys(kinds) as Kind[];
+  for (const name of names) {
+    const { scenario, callerSimulates } = kinds[name];
+    await runSimulation(scenario, { paths: 3 * 4096, months: 12, threads, callerSimulates });
   }
-  return times.sort((a, b) => a - b);
+  for (let i = 0; i < RUNS; i++)
+    for (const name of names) {
+      const { scenario, callerSimulates } = kinds[name];
+      const t0 = process.hrtime.bigint();
+      const result = await runSimulation(scenario, {
+        paths: PATHS,
+        months: MONTHS,
+        threads,
+        callerSimulates,
+      });
+      times[name].push(Number(process.hrtime.bigint() - t0) / 1e9);
+      if (result.paths !== PATHS) throw new Error('bench ran the wrong number of paths');
+    }
+  for (const name of names) times[name].sort((a, b) => a - b);
+  return times;
 }
 
 const perSecond = (s: number) => Math.round((PATHS * MONTHS) / s);
+const median = (sorted: number[]) => sorted[sorted.length >> 1]!;
+const round3 = (s: number) => Number(s.toFixed(3));
 
 export const engines: BenchEngine[] = [
   {
@@ -44,28 +66,31 @@ export const engines: BenchEngine[] = [
     unit: 'path-months/s',
     run: async () => {
       const load = loadavg()[0]!;
-      const full = await seconds(scenario);
-      const strategies = await seconds(strategiesOnly);
-      const median = full[RUNS >> 1]!;
-      const variants = compileScenario(scenario, { paths: PATHS, months: MONTHS }).variants.length;
+      const t = await seconds();
+      const variants = (s: Scenario) => compileScenario(s, { paths: PATHS, months: MONTHS }).variants.length;
       extra = {
         paths: PATHS,
         months: MONTHS,
         threads,
-        // the month loop the workers run: the native addon when it loads, else JavaScript
+        // the month loop: the native addon when it loads, else JavaScript
         kernel: loadNativeKernel() ? 'native' : 'js',
         runs: RUNS,
-        variants,
-        seconds: Number(median.toFixed(3)),
-        minSeconds: Number(full[0]!.toFixed(3)),
-        maxSeconds: Number(full[RUNS - 1]!.toFixed(3)),
-        variantPathMonthsPerS: Math.round((PATHS * MONTHS * variants) / median),
-        strategiesOnlyVariants: strategiesOnly.strategies.length,
-        strategiesOnlySeconds: Number(strategies[RUNS >> 1]!.toFixed(3)),
-        strategiesOnlyPathMonthsPerS: perSecond(strategies[RUNS >> 1]!),
+        variants: variants(strategies),
+        seconds: round3(median(t.strategies)),
+        minSeconds: round3(t.strategies[0]!),
+        maxSeconds: round3(t.strategies[RUNS - 1]!),
+        minPathMonthsPerS: perSecond(t.strategies[RUNS - 1]!),
+        withFrontierVariants: variants(example),
+        withFrontierSeconds: round3(median(t.withFrontier)),
+        withFrontierPathMonthsPerS: perSecond(median(t.withFrontier)),
+        withFrontierVariantPathMonthsPerS: Math.round(
+          (PATHS * MONTHS * variants(example)) / median(t.withFrontier),
+        ),
+        workersOnlySeconds: round3(median(t.workersOnly)),
+        workersOnlyPathMonthsPerS: perSecond(median(t.workersOnly)),
         loadAverage1m: Number(load.toFixed(2)),
       };
-      return perSecond(median);
+      return perSecond(median(t.strategies));
     },
     extra: () => extra,
   },
