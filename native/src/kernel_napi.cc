@@ -1,7 +1,6 @@
 // runChunk(compiled, io): the JS entry of the native kernel. Reads the compiled scenario's tables
 // (src/core/simulate/compile.ts) by property name and a chunk's inputs and output arrays (ChunkIO in chunk.ts),
 // then initializes, runs and finishes the chunk in this thread's padded columns.
-#include <algorithm>
 #include <stdexcept>
 #include <string>
 
@@ -186,7 +185,6 @@ napi_value RunChunk(const napi::Args& args) {
   if (defaultMonth.length != 0 && defaultMonth.length != V * n)
     throw std::runtime_error("runChunk: io.defaultMonth must be empty or hold variants × n");
   if (s.sampleCount < 0 || s.sampleCount > n) throw std::runtime_error("runChunk: io.sampleCount out of range");
-  s.irrPaths = std::min(s.sampleCount, 1024);  // IRR_SAMPLE_PATHS in state.ts
   const auto qs = arr<double>(env, io, "bandQuantiles");
   if (qs.length == 0 || qs.length > 8) throw std::runtime_error("runChunk: io.bandQuantiles must hold 1 to 8");
   s.bandQuantileCount = int(qs.length);
@@ -203,12 +201,17 @@ napi_value RunChunk(const napi::Args& args) {
   s.flowSample = arr<double>(env, io, "flowSample");
   const auto variantFinals = arr<double>(env, io, "variantFinals");
   const auto networkFinals = arr<double>(env, io, "networkFinals");
+  // the flows of the first irrPaths sampled paths, [(slot·T1 + t)·irrPaths + p]: their count from the array's
+  // length, so that the stride is the one JavaScript allocated (irrPathCount in state.ts)
+  const size_t flowRow = size_t(c.sampledVariants) * T1;
+  if (flowRow == 0 || s.flowSample.length % flowRow != 0 || s.flowSample.length / flowRow > size_t(s.sampleCount))
+    throw std::runtime_error("runChunk: io.flowSample must hold sampled variants × (months + 1) × k ≤ sampleCount");
+  s.irrPaths = int(s.flowSample.length / flowRow);
   const size_t kept = s.netSample.length > 0 ? size_t(s.sampleCount) * T1 : 0;
   const size_t Q = qs.length;
   if (s.netSums.length < NS * T1 || s.varSums.length < V * VS * T1 ||
       s.netBands.length < (sampled ? NS * Q * T1 : 0) || s.slotBands.length < (sampled ? V5 * Q * T1 : 0) ||
       s.netSample.length < NS * kept || s.varSample.length < V5 * kept ||
-      s.flowSample.length < size_t(c.sampledVariants) * s.irrPaths * T1 ||
       variantFinals.length < V * 12 * size_t(n) || networkFinals.length < (6 + TRACKED_HALVINGS) * size_t(n))
     throw std::runtime_error("runChunk: an output array of io is too short");
   s.bandsSelected = true;

@@ -158,3 +158,27 @@ describe('the loader refuses a kernel whose exp/log round differently from this 
     assert.equal(mathMismatch(kernel!), undefined);
   });
 });
+
+describe('native chunk inputs', { skip }, () => {
+  it('refuses flows whose layout it cannot know, naming the array, instead of writing with a wrong stride', () => {
+    const compiled = compileScenario(example('mid-size-miner.yaml'), { paths: 200, months: 13 });
+    const withFlows = (flowSample: (length: number) => Float64Array) =>
+      simulateChunk(compiled, 0, {
+        kernel: (c, io) => kernel!.runChunk(c, { ...io, flowSample: flowSample(io.flowSample.length) }),
+      });
+    assert.throws(() => withFlows((length) => new Float64Array(length + 1)), /io\.flowSample/);
+    // more paths' flows than the chunk samples
+    assert.throws(() => withFlows((length) => new Float64Array(length * 2)), /io\.flowSample/);
+    // the first 100 paths' flows: a shorter stride is still a layout (fewer IRR paths), written as such
+    let half = new Float64Array(0);
+    withFlows((length) => {
+      half = new Float64Array(length / 2);
+      return half;
+    });
+    const all = simulateChunk(compiled, 0).sampleSummary!.flowSample;
+    const T1 = compiled.months + 1;
+    for (let row = 0; row < compiled.sampledVariants * T1; row++)
+      for (let p = 0; p < 100; p += 33)
+        assert.equal(half[row * 100 + p], all[row * 200 + p], `row ${row} path ${p}`);
+  });
+});
