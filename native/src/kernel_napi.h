@@ -7,7 +7,7 @@ namespace mullet {
 napi_value runChunkEntry(const napi::Args& args);
 /**
  * bandRow(data, dataRow, T1, n, qs, out, outRow, flags): band percentiles of one sampled series, every month;
- * flags[t] = 1 where month t is left to the JavaScript selection (a NaN, an infinity, or both signed zeros).
+ * flags[t] = 1 where month t is left to the JavaScript selection (a NaN, or both signed zeros).
  */
 napi_value bandRowEntry(const napi::Args& args);
 /** quantilesOfPieces(pieces, qs, out): type-7 quantiles of the pieces' values together; false: leave it to JS. */

@@ -29,7 +29,7 @@ if (port) {
       const result = simulateChunk(compiled, message.chunkIndex, chunkOptions());
       const summary = result.sampleSummary;
       const arrays = [result.variantFinals, result.networkFinals, result.netSums, result.varSums];
-      // chunk 0's sample (≈ 180 MB for 4,096 paths × 121 months) moves to the main thread, which summarizes it
+      // chunk 0's bands and IRR flows (≈ 3 MB) move to the main thread, which solves the IRRs
       if (summary) arrays.push(...sampleSummaryArrays(summary));
       const transfer = [...new Set(arrays.map((a) => a.buffer as ArrayBuffer))];
       port.postMessage({ kind: 'chunk', result } satisfies WorkerReply, transfer);

@@ -6,6 +6,7 @@ import { BAND_PERCENTILES, type BandSample, bandsOfSample, type SampleSummary } 
 import {
   allocateBandOutputs,
   allocateChunkState,
+  type BandOutputs,
   CF,
   type ChunkState,
   CO,
@@ -30,7 +31,7 @@ export const CHUNK_PATHS = 4096;
  * size and random stream, each path's tenant-default month per variant, and the output arrays to fill, the
  * band sums, bands and raw samples already holding month 0. It must leave the same bits as this file's JS path.
  */
-export interface ChunkIO {
+export interface ChunkIO extends BandOutputs {
   n: number;
   /** Chunk 0: its paths, whose monthly values make the bands (selected month by month); else 0. */
   sampleCount: number;
@@ -40,16 +41,6 @@ export interface ChunkIO {
   rng: Uint32Array;
   /** `[v·n + p]`: the month a path's tenant defaults under variant v; empty when no variant has a hazard. */
   defaultMonth: Float64Array;
-  netSums: Float64Array;
-  varSums: Float64Array;
-  /** Band percentiles, layouts as SampleSummary's. */
-  netBands: Float64Array;
-  slotBands: Float64Array;
-  /** The raw monthly values as BandSample's, or empty (only tests keep them). */
-  netSample: Float64Array;
-  varSample: Float64Array;
-  /** The first irrPathCount(sampleCount) paths' flows, as SampleSummary's. */
-  flowSample: Float64Array;
   /** Outputs: as ChunkResult's. */
   variantFinals: Float64Array;
   networkFinals: Float64Array;
@@ -57,11 +48,11 @@ export interface ChunkIO {
 
 /**
  * Initializes, runs and finishes a chunk into `io` (see ChunkIO). False: some month's values were left to
- * JavaScript's selection (a NaN, an infinity, both signed zeros), so the JS path must run the chunk instead.
+ * JavaScript's selection (a NaN, or both signed zeros), so the JS path must run the chunk instead.
  */
 export type ChunkKernel = (compiled: CompiledScenario, io: ChunkIO) => boolean;
 
-/** What one chunk hands back: per-path end values, monthly sums and the band sample. Typed arrays only. */
+/** What one chunk hands back: per-path end values, monthly sums and (chunk 0) its bands. Typed arrays only. */
 export interface ChunkResult {
   chunkIndex: number;
   n: number;

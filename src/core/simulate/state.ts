@@ -93,7 +93,7 @@ export const NF = NETWORK_FINALS.length;
  * Struct of arrays for one chunk of `n` paths: one Float64Array slot per path (network) or per variant and
  * path (`[v·n + p]`). Allocated once per chunk; the month loop only reads and writes slots.
  */
-export interface ChunkState {
+export interface ChunkState extends BandOutputs {
   n: number;
   /** Paths of this chunk whose monthly values are kept for bands (the first `sampleCount`). */
   sampleCount: number;
@@ -137,15 +137,20 @@ export interface ChunkState {
 
   /** Per-lane partial sums of the month being summed (see LANES). */
   laneSums: Float64Array;
+}
 
-  // outputs
+/** What a chunk leaves for the bands, whichever kernel runs it (allocateBandOutputs). */
+export interface BandOutputs {
+  /** Monthly sums over the chunk's paths: `[m·(T+1) + t]`, `[(v·VS + m)·(T+1) + t]`. */
   netSums: Float64Array;
   varSums: Float64Array;
-  /** Chunk 0: band percentiles (layouts as SampleSummary's), raw monthly values (BandSample's), IRR flows. */
+  /** Chunk 0: band percentiles, layouts as SampleSummary's (sample-summary.ts); else empty. */
   netBands: Float64Array;
   slotBands: Float64Array;
+  /** Chunk 0: the raw monthly values as BandSample's, where kept (the JS kernel; tests); else empty. */
   netSample: Float64Array;
   varSample: Float64Array;
+  /** Chunk 0: the first irrPathCount(sampleCount) paths' flows, as SampleSummary's; else empty. */
   flowSample: Float64Array;
 }
 
@@ -207,14 +212,7 @@ export function irrPathCount(sampleCount: number): number {
  * A chunk's monthly band sums and, for chunk 0 (`sampleCount` > 0), its band percentiles, the flows of its
  * first IRR paths and (`raw`) every sampled monthly value: what leaves with its result, whichever kernel ran it.
  */
-export function allocateBandOutputs(
-  c: CompiledScenario,
-  sampleCount: number,
-  raw: boolean,
-): Pick<
-  ChunkState,
-  'netSums' | 'varSums' | 'netBands' | 'slotBands' | 'netSample' | 'varSample' | 'flowSample'
-> {
+export function allocateBandOutputs(c: CompiledScenario, sampleCount: number, raw: boolean): BandOutputs {
   const T1 = c.months + 1;
   const sampled = sampleCount > 0 ? 1 : 0;
   const kept = raw ? sampleCount : 0;
